@@ -1,0 +1,42 @@
+package kanade.agent;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import kanade.protocol.cli.VersionProvider;
+import kanade.protocol.config.ConfigException;
+import picocli.CommandLine;
+
+/** Entry point of {@code kanade-agent}: runs the endpoint agent, or checks its config. */
+@CommandLine.Command(name = "kanade-agent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "The Kanade endpoint agent: connects out to NATS, runs commands, reports results and heartbeats.",
+        subcommands = {CheckConfigCommand.class})
+public final class AgentMain implements Callable<Integer> {
+    @CommandLine.Option(names = "--config", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,
+            description = "agent.toml (else $KANADE_AGENT_CONFIG, else /etc/kanade/agent.toml or %%ProgramData%%\\Kanade\\config\\agent.toml)")
+    Path config;
+
+    Path configPath() {
+        return config;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine.usage(this, System.err);
+        return 2;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured picocli command line (config errors print one line and exit 2). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new AgentMain()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ConfigException) {
+                cmd.getErr().println("kanade-agent: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+    }
+}
