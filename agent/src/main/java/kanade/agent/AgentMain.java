@@ -3,7 +3,10 @@ package kanade.agent;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kanade.protocol.cli.VersionProvider;
+import kanade.protocol.cli.LogSetup;
 import kanade.protocol.config.ConfigException;
+import kanade.protocol.config.ConfigLoader;
+import kanade.protocol.config.SystemFacts;
 import picocli.CommandLine;
 
 /** Entry point of {@code kanade-agent}: runs the endpoint agent, or checks its config. */
@@ -21,8 +24,10 @@ public final class AgentMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLine.usage(this, System.err);
-        return 2;
+        ConfigLoader loader = ConfigLoader.forThisMachine();
+        var loaded = loader.loadAgent(config);
+        LogSetup.apply(loaded.config().log(), System.getenv("KANADE_LOG"));
+        return AgentRunner.runUntilStopped(loaded, SystemFacts.detect(System.getenv()).host());
     }
 
     public static void main(String[] args) {

@@ -1,20 +1,46 @@
 package kanade.cli;
 
 import java.util.concurrent.Callable;
+import kanade.cli.jetstream.JetStreamCommand;
+import kanade.cli.run.KillCommand;
+import kanade.cli.run.PingCommand;
+import kanade.cli.run.RunCommand;
 import kanade.protocol.cli.VersionProvider;
 import picocli.CommandLine;
 
 /** Entry point of the {@code kanade} operator CLI. */
 @CommandLine.Command(name = "kanade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Operate a Kanade fleet: run scripts, kill jobs, inspect JetStream.")
+        description = "Operate a Kanade fleet: run scripts, kill jobs, inspect JetStream.",
+        subcommands = {RunCommand.class, PingCommand.class, KillCommand.class, JetStreamCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KanadeCli implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.err);
-        return 2;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new KanadeCli()).execute(args));
+        System.setProperty("kanade.log.level", System.getProperty("kanade.log.level", "WARN"));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: {@link CliFailure}s print one line and exit with their code. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new KanadeCli()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof CliFailure failure) {
+                cmd.getErr().println("kanade: " + failure.getMessage());
+                return failure.exitCode();
+            }
+            if (ex instanceof IllegalArgumentException bad) {
+                cmd.getErr().println("kanade: " + bad.getMessage());
+                return ExitCodes.USAGE;
+            }
+            cmd.getErr().println("kanade: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return ExitCodes.FAILED;
+        });
     }
 }

@@ -1,0 +1,46 @@
+package kanade.agent;
+
+import java.util.concurrent.CountDownLatch;
+import kanade.protocol.config.AgentConfig;
+import kanade.protocol.config.ConfigReader;
+import kanade.protocol.config.OsFamily;
+import kanade.protocol.secret.SecretName;
+import kanade.protocol.secret.SecretSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one agent process until SIGTERM / Ctrl-C, then stops it gracefully (the service-host side of the agent). */
+final class AgentRunner {
+    private AgentRunner() {
+    }
+
+    static int runUntilStopped(ConfigReader.Result<AgentConfig> loaded, String hostname) throws Exception {
+        Logger log = LoggerFactory.getLogger(AgentRunner.class);
+        loaded.warnings().forEach(w -> log.warn("{}: {}", loaded.source(), w));
+        var token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.AGENT_NATS_TOKEN)
+                .orElse(null);
+        AgentSettings settings = AgentSettings.from(loaded.config(), token, hostname);
+        log.info("kanade-agent {} starting as {} (config {}, broker {}, token {})", settings.agentVersion(),
+                settings.pcId(), loaded.source(), settings.natsUrl(), token == null ? "none" : "from " + token.origin());
+        AgentRuntime runtime = AgentRuntime.create(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Agent[] agent = new Agent[1];
+        Thread hook = new Thread(() -> {
+            log.info("stop requested; finishing running jobs (grace {}s)", settings.shutdownGrace().toSeconds());
+            try {
+                if (agent[0] != null) {
+                    agent[0].close();
+                }
+            } catch (Exception e) {
+                log.error("agent stop failed", e);
+            } finally {
+                runtime.close();
+                stopped.countDown();
+            }
+        }, "agent-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        agent[0] = Agent.start(settings, runtime);
+        stopped.await();
+        return 0;
+    }
+}

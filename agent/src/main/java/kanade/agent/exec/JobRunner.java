@@ -1,0 +1,238 @@
+package kanade.agent.exec;
+
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Subscription;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import kanade.agent.dedup.ExecutedRequests;
+import kanade.protocol.subject.Subjects;
+import kanade.protocol.wire.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes Commands and runs each on a virtual thread: dedup on request_id, deadline check, jitter, subscribe
+ * {@code kill.<job_id>} and flush before spawning, enforce the timeout, then hand the outcome to the result sink.
+ */
+public final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Receives each finished job's outcome (publishes the ExecResult). */
+    public interface ResultSink {
+        void accept(Command command, RunOutcome outcome, RunCapture capture, Instant startedAt, Instant finishedAt)
+                throws InterruptedException;
+    }
+
+    /** Output captured by a run (empty for runs that never started). */
+    public record RunCapture(CappedOutput.Snapshot stdout, CappedOutput.Snapshot stderr) {
+        static final RunCapture EMPTY = new RunCapture(new CappedOutput.Snapshot("", false),
+                new CappedOutput.Snapshot("", false));
+    }
+
+    private final String pcId;
+    private final Connection connection;
+    private final Dispatcher dispatcher;
+    private final ExecutedRequests executed;
+    private final ScriptRunner scripts;
+    private final ResultSink sink;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final Set<Job> running = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private final AtomicBoolean accepting = new AtomicBoolean(true);
+
+    public JobRunner(String pcId, Connection connection, Dispatcher dispatcher, ExecutedRequests executed,
+                     ScriptRunner scripts, ResultSink sink, ExecutorService executor, Clock clock) {
+        this.pcId = pcId;
+        this.connection = connection;
+        this.dispatcher = dispatcher;
+        this.executed = executed;
+        this.scripts = scripts;
+        this.sink = sink;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Accepts {@code command} unless its request id was already taken or the runner is shutting down. */
+    public boolean submit(Command command) {
+        if (!accepting.get()) {
+            LOG.debug("{} - shutting down; command {} not taken", pcId, command.requestId());
+            return false;
+        }
+        if (!executed.claim(command.requestId())) {
+            LOG.debug("{} - request {} already taken; ignored", pcId, command.requestId());
+            return false;
+        }
+        Job job = new Job(command);
+        running.add(job);
+        executor.execute(() -> {
+            try {
+                job.run();
+            } finally {
+                running.remove(job);
+                signalIfIdle();
+            }
+        });
+        return true;
+    }
+
+    /** Number of jobs in flight. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    /**
+     * Stops taking work, waits up to {@code grace} for running jobs, then kills the rest (they still report) and
+     * waits a little for their results. Returns whether every job is done.
+     */
+    public boolean shutdown(Duration grace) throws InterruptedException {
+        accepting.set(false);
+        if (awaitIdle(grace)) {
+            return true;
+        }
+        LOG.info("{} - {} job(s) still running after {} ms grace; killing them", pcId, running.size(), grace.toMillis());
+        running.forEach(job -> job.kill("agent shutdown"));
+        return awaitIdle(Duration.ofSeconds(3));
+    }
+
+    /** Waits until no job is in flight (a job lasts until its result is acked or parked in the outbox). */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!running.isEmpty()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = idle.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalIfIdle() {
+        lock.lock();
+        try {
+            if (running.isEmpty()) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One command's life on this agent. */
+    private final class Job {
+        private final Command command;
+        private final AtomicReference<RunOutcome> stopReason = new AtomicReference<>();
+        private final AtomicReference<RunningScript> process = new AtomicReference<>();
+
+        Job(Command command) {
+            this.command = command;
+        }
+
+        void kill(String by) {
+            stopReason.compareAndSet(null, new RunOutcome.Killed(by));
+            RunningScript script = process.get();
+            if (script != null) {
+                script.killTree();
+            }
+        }
+
+        void run() {
+            Instant startedAt = clock.instant();
+            RunOutcome outcome;
+            RunCapture capture = RunCapture.EMPTY;
+            Subscription killSub = null;
+            try {
+                if (command.deadlineAt() != null && startedAt.isAfter(command.deadlineAt())) {
+                    outcome = new RunOutcome.Skipped(kanade.protocol.wire.ExecResult.EXIT_DEADLINE_PASSED,
+                            "deadline_at " + command.deadlineAt() + " passed before start");
+                } else {
+                    sleepJitter();
+                    killSub = subscribeKill();
+                    startedAt = clock.instant();
+                    RunningScript script = scripts.start(command);
+                    process.set(script);
+                    if (stopReason.get() != null) {
+                        script.killTree();
+                    }
+                    outcome = await(script);
+                    capture = new RunCapture(script.stdout(), script.stderr());
+                    script.cleanup();
+                }
+            } catch (ScriptRunner.StartRefused e) {
+                outcome = new RunOutcome.FailedToStart(e.exitCode(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = new RunOutcome.Killed("agent shutdown");
+            } finally {
+                if (killSub != null) {
+                    dispatcher.unsubscribe(killSub);
+                }
+            }
+            Instant finishedAt = clock.instant();
+            LOG.info("{} - job {} request {} finished: {}", pcId, command.jobId(), command.requestId(), outcome);
+            try {
+                sink.accept(command, outcome, capture, startedAt, finishedAt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private RunOutcome await(RunningScript script) throws InterruptedException {
+            Duration timeout = Duration.ofSeconds(command.effectiveTimeoutSecs());
+            boolean exited = script.waitFor(timeout);
+            if (!exited) {
+                stopReason.compareAndSet(null, new RunOutcome.TimedOut(timeout));
+                script.killTree();
+                script.waitFor(Duration.ofSeconds(10));
+            }
+            RunOutcome stopped = stopReason.get();
+            return stopped != null ? stopped : new RunOutcome.Exited(script.exitCode());
+        }
+
+        private Subscription subscribeKill() {
+            if (command.jobId() == null || command.jobId().isBlank()) {
+                return null;
+            }
+            String subject = Subjects.kill(command.jobId());
+            Subscription sub = dispatcher.subscribe(subject, msg -> kill(subject));
+            try {
+                connection.flush(FLUSH_TIMEOUT);
+            } catch (Exception e) {
+                LOG.debug("{} - flush before spawn failed ({}); kill may miss until reconnect", pcId, e.toString());
+            }
+            return sub;
+        }
+
+        private void sleepJitter() throws InterruptedException {
+            Long jitter = command.jitterSecs();
+            if (jitter != null && jitter > 0) {
+                long millis = ThreadLocalRandom.current().nextLong(TimeUnit.SECONDS.toMillis(jitter) + 1);
+                Thread.sleep(millis);
+            }
+        }
+    }
+
+    /** A fresh result id (UUIDv4). */
+    public static String newResultId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,151 @@
+package kanade.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import kanade.protocol.wire.Command;
+import kanade.protocol.wire.ExecResult;
+import kanade.protocol.wire.Json;
+import kanade.testkit.NatsServerFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentExecTest {
+    @RegisterExtension
+    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    @TempDir
+    static Path dataDir;
+    static AgentHarness harness;
+    static Agent agent;
+    static final String PC = "pc-exec";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        harness = new AgentHarness(nats.url());
+        agent = harness.startAgent(PC, dataDir);
+    }
+
+    @AfterAll
+    static void stopAgent() throws Exception {
+        agent.close();
+        harness.close();
+    }
+
+    @Test
+    void runReturnsStdout() throws Exception {
+        ExecResult result = harness.run(PC, AgentHarness.command("sh", "echo hello from kanade", 10), WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("hello from kanade\n");
+        assertThat(result.pcId()).isEqualTo(PC);
+        assertThat(result.resultId()).isNotBlank();
+    }
+
+    @Test
+    void failingScriptReportsItsExitCodeAndStderr() throws Exception {
+        ExecResult result = harness.run(PC, AgentHarness.command("bash", "echo oops >&2; exit 7", 10), WAIT);
+        assertThat(result.exitCode()).isEqualTo(7);
+        assertThat(result.stderr()).isEqualTo("oops\n");
+        assertThat(result.skipped()).isFalse();
+    }
+
+    @Test
+    void defaultShellIsSh() throws Exception {
+        ExecResult result = harness.run(PC, AgentHarness.command(null, "echo $0", 10), WAIT);
+        assertThat(result.stdout()).contains("sh");
+    }
+
+    @Test
+    void killEndsTheWholeProcessTree() throws Exception {
+        Command command = AgentHarness.command("sh", "sleep 300 & sleep 301 & wait", 600);
+        Subscription results = harness.send(PC, command);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcFs.descendantsRunning("sleep", "300").size() == 1
+                && ProcFs.descendantsRunning("sleep", "301").size() == 1);
+        List<Long> sleepers = List.of(ProcFs.descendantsRunning("sleep", "300").get(0),
+                ProcFs.descendantsRunning("sleep", "301").get(0));
+
+        Instant sent = Instant.now();
+        harness.operator().publish("kill." + command.jobId(), new byte[0]);
+        Message message = results.nextMessage(Duration.ofSeconds(2));
+
+        assertThat(message).as("result within 2 s of the kill").isNotNull();
+        assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(2));
+        ExecResult result = Json.decode(message.getData(), ExecResult.class);
+        assertThat(result.exitCode()).isEqualTo(-1);
+        assertThat(result.stderr()).contains("killed by kill." + command.jobId());
+        await().atMost(Duration.ofSeconds(2)).until(() -> sleepers.stream().noneMatch(ProcFs::alive));
+    }
+
+    @Test
+    void timeoutKillsAndSaysSo() throws Exception {
+        ExecResult result = harness.run(PC, AgentHarness.command("sh", "sleep 30", 1), WAIT);
+        assertThat(result.exitCode()).isEqualTo(-1);
+        assertThat(result.stderr()).contains("timeout after 1s");
+        assertThat(Duration.between(result.startedAt(), result.finishedAt())).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void oneMebibyteOfOutputIsTruncatedAndFlagged() throws Exception {
+        ExecResult result = harness.run(PC,
+                AgentHarness.command("sh", "head -c 1048576 /dev/zero | tr '\\0' a; head -c 300000 /dev/zero | tr '\\0' b >&2", 30),
+                WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).hasSize(256 * 1024);
+        assertThat(result.stdoutTruncated()).isTrue();
+        assertThat(result.stderr()).hasSize(256 * 1024);
+        assertThat(result.stderrTruncated()).isTrue();
+    }
+
+    @Test
+    void unknownShellGives122AndNamesIt() throws Exception {
+        ExecResult result = harness.run(PC, AgentHarness.command("fish", "echo hi", 10), WAIT);
+        assertThat(result.exitCode()).isEqualTo(122);
+        assertThat(result.stderr()).contains("fish");
+    }
+
+    @Test
+    void windowsShellOnLinuxGives122() throws Exception {
+        ExecResult result = harness.run(PC, AgentHarness.command("powershell", "Get-Date", 10), WAIT);
+        assertThat(result.exitCode()).isEqualTo(122);
+        assertThat(result.stderr()).contains("powershell");
+    }
+
+    @Test
+    void passedDeadlineIsSkippedWith125() throws Exception {
+        Command late = Command.adhoc(UUID.randomUUID().toString(), null, "sh", "echo never", 10,
+                Instant.now().minusSeconds(5));
+        ExecResult result = harness.run(PC, late, WAIT);
+        assertThat(result.exitCode()).isEqualTo(125);
+        assertThat(result.skipped()).isTrue();
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void pingIsAnsweredWithAFreshHeartbeat() throws Exception {
+        Message reply = harness.operator().request("agents." + PC + ".ping", new byte[0], Duration.ofSeconds(2));
+        var heartbeat = Json.decode(reply.getData(), kanade.protocol.wire.Heartbeat.class);
+        assertThat(heartbeat.pcId()).isEqualTo(PC);
+        assertThat(heartbeat.instanceId()).isNotBlank();
+        assertThat(heartbeat.osFamily()).isEqualTo("linux");
+    }
+
+    @Test
+    void heartbeatIsPublished() throws Exception {
+        Subscription beats = harness.operator().subscribe("heartbeat." + PC);
+        harness.operator().flush(Duration.ofSeconds(1));
+        agent.heartbeatNow();
+        Message message = beats.nextMessage(Duration.ofSeconds(5));
+        assertThat(message).isNotNull();
+        assertThat(Json.decode(message.getData(), kanade.protocol.wire.Heartbeat.class).pcId()).isEqualTo(PC);
+    }
+}

@@ -1,0 +1,74 @@
+package kanade.agent;
+
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import kanade.protocol.jetstream.JetStreamBootstrap;
+import kanade.protocol.jetstream.JetStreamLayout;
+import kanade.protocol.subject.Subjects;
+import kanade.protocol.wire.Command;
+import kanade.protocol.wire.ExecResult;
+import kanade.protocol.wire.Json;
+
+/** Starts real agents against a test broker and sends them commands the way the CLI does. */
+public final class AgentHarness implements AutoCloseable {
+    private final String natsUrl;
+    private final AgentRuntime runtime = AgentRuntime.create(1);
+    private final Connection operator;
+
+    public AgentHarness(String natsUrl) throws Exception {
+        this.natsUrl = natsUrl;
+        this.operator = Nats.connect(natsUrl);
+        new JetStreamBootstrap(operator, JetStreamLayout.scaled(0.01)).apply();
+    }
+
+    /** Starts an agent named {@code pcId} with its data under {@code dataDir}. */
+    public Agent startAgent(String pcId, Path dataDir) throws Exception {
+        return Agent.start(AgentSettings.of(pcId, natsUrl, dataDir).withShutdownGrace(Duration.ofSeconds(2)), runtime);
+    }
+
+    /** Starts an agent with custom settings. */
+    public Agent startAgent(AgentSettings settings) throws Exception {
+        return Agent.start(settings, runtime);
+    }
+
+    /** The operator-side connection. */
+    public Connection operator() {
+        return operator;
+    }
+
+    /** A fresh ad-hoc command. */
+    public static Command command(String shell, String script, long timeoutSecs) {
+        return Command.adhoc(UUID.randomUUID().toString(), UUID.randomUUID().toString(), shell, script, timeoutSecs, null);
+    }
+
+    /** Subscribes to the command's results, publishes it to {@code pcId}, and returns the subscription. */
+    public Subscription send(String pcId, Command command) throws Exception {
+        Subscription sub = operator.subscribe(Subjects.results(command.requestId()));
+        operator.flush(Duration.ofSeconds(2));
+        operator.publish(Subjects.commandsPc(pcId), Json.encode(command));
+        operator.flush(Duration.ofSeconds(2));
+        return sub;
+    }
+
+    /** Sends and waits for the result. */
+    public ExecResult run(String pcId, Command command, Duration wait) throws Exception {
+        Subscription sub = send(pcId, command);
+        Message message = sub.nextMessage(wait);
+        sub.unsubscribe();
+        if (message == null) {
+            throw new AssertionError("no result for " + command.requestId() + " within " + wait);
+        }
+        return Json.decode(message.getData(), ExecResult.class);
+    }
+
+    @Override
+    public void close() throws Exception {
+        operator.close();
+        runtime.close();
+    }
+}

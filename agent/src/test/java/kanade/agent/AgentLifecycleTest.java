@@ -1,0 +1,139 @@
+package kanade.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kanade.protocol.subject.Subjects;
+import kanade.protocol.wire.Command;
+import kanade.protocol.wire.ExecResult;
+import kanade.protocol.wire.Json;
+import kanade.testkit.NatsServerFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentLifecycleTest {
+    @RegisterExtension
+    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    static AgentHarness harness;
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void harness() throws Exception {
+        harness = new AgentHarness(nats.url());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void sameRequestIdRunsOnceAlsoAcrossRestart() throws Exception {
+        String pc = nats.uniqueName("pc-dedup");
+        Command command = AgentHarness.command("sh", "echo once", 10);
+        Agent first = harness.startAgent(pc, dataDir);
+        Subscription results = harness.send(pc, command);
+        harness.operator().publish(Subjects.commandsPc(pc), Json.encode(command));
+        assertThat(results.nextMessage(Duration.ofSeconds(10))).isNotNull();
+        first.close();
+
+        Agent second = harness.startAgent(pc, dataDir);
+        harness.operator().publish(Subjects.commandsPc(pc), Json.encode(command));
+        ExecResult fresh = harness.run(pc, AgentHarness.command("sh", "echo fresh", 10), Duration.ofSeconds(10));
+        assertThat(fresh.stdout()).isEqualTo("fresh\n");
+        // the fresh command was taken after the repeat, so the repeat had its chance: still only one result
+        assertThat(results.nextMessage(Duration.ofMillis(300))).isNull();
+        second.close();
+    }
+
+    @Test
+    void shutdownKillsJobsPastTheGraceAndReportsThem() throws Exception {
+        String pc = nats.uniqueName("pc-stop");
+        Agent agent = harness.startAgent(AgentSettings.of(pc, nats.url(), dataDir).withShutdownGrace(Duration.ofMillis(300)));
+        Command command = AgentHarness.command("sh", "sleep 120", 300);
+        Subscription results = harness.send(pc, command);
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
+        agent.close();
+        Message message = results.nextMessage(Duration.ofSeconds(5));
+        assertThat(message).isNotNull();
+        ExecResult result = Json.decode(message.getData(), ExecResult.class);
+        assertThat(result.exitCode()).isEqualTo(-1);
+        assertThat(result.stderr()).contains("killed by agent shutdown");
+    }
+
+    @Test
+    void shutdownLetsShortJobsFinish() throws Exception {
+        String pc = nats.uniqueName("pc-grace");
+        Agent agent = harness.startAgent(AgentSettings.of(pc, nats.url(), dataDir).withShutdownGrace(Duration.ofSeconds(10)));
+        Subscription results = harness.send(pc, AgentHarness.command("sh", "sleep 0.5; echo done", 30));
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
+        agent.close();
+        ExecResult result = Json.decode(results.nextMessage(Duration.ofSeconds(5)).getData(), ExecResult.class);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("done\n");
+    }
+
+    @Test
+    void heartbeatsFollowTheConfiguredInterval() throws Exception {
+        String pc = nats.uniqueName("pc-beat");
+        Subscription beats = harness.operator().subscribe(Subjects.heartbeat(pc));
+        harness.operator().flush(Duration.ofSeconds(1));
+        Agent agent = harness.startAgent(AgentSettings.of(pc, nats.url(), dataDir)
+                .withHeartbeatInterval(Duration.ofMillis(200)));
+        List<Message> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            Message m = beats.nextMessage(Duration.ofMillis(100));
+            if (m != null) {
+                received.add(m);
+            }
+            return received.size() >= 3;
+        });
+        agent.close();
+    }
+
+    @Test
+    void resultsWaitInTheOutboxWhileTheBrokerIsDownAndArriveAfter() throws Exception {
+        String pc = nats.uniqueName("pc-outbox");
+        Agent agent = harness.startAgent(pc, dataDir);
+        Command command = AgentHarness.command("sh", "sleep 2; echo survived", 30);
+        harness.operator().publish(Subjects.commandsPc(pc), Json.encode(command));
+        harness.operator().flush(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
+        nats.server().stop();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> outboxEntries() == 1);
+        } finally {
+            nats.server().restart();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedResults(command.requestId()) == 1);
+        agent.close();
+    }
+
+    private long outboxEntries() throws java.io.IOException {
+        Path outbox = dataDir.resolve("outbox");
+        try (var files = java.nio.file.Files.list(outbox)) {
+            return files.filter(f -> f.toString().endsWith(".json")).count();
+        }
+    }
+
+    private static long storedResults(String requestId) {
+        try {
+            var jsm = harness.operator().jetStreamManagement();
+            return jsm.getStreamInfo(kanade.protocol.subject.Streams.RESULTS,
+                    io.nats.client.api.StreamInfoOptions.filterSubjects(Subjects.results(requestId)))
+                    .getStreamState().getSubjectCount();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package kanade.cli.jetstream;
+
+import picocli.CommandLine;
+
+/** {@code kanade jetstream setup|status}. */
+@CommandLine.Command(name = "jetstream", description = "Create or inspect Kanade's streams, KV buckets and object store.",
+        subcommands = {JetStreamSetupCommand.class})
+public final class JetStreamCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a subcommand: setup or status");
+    }
+}

@@ -1,0 +1,44 @@
+package kanade.cli.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import kanade.cli.CliFailure;
+import kanade.cli.ExitCodes;
+import kanade.protocol.config.OsFamily;
+import kanade.protocol.nats.NatsConnect;
+import kanade.protocol.secret.SecretName;
+import kanade.protocol.secret.SecretSource;
+import picocli.CommandLine;
+
+/** {@code --server} (env KANADE_NATS_URL) and a connection with the CLI's token (registry, then KANADE_NATS_TOKEN). */
+public final class NatsOptionsMixin {
+    @CommandLine.Option(names = {"-s", "--server"}, paramLabel = "URL", defaultValue = "${env:KANADE_NATS_URL:-nats://127.0.0.1:4222}",
+            description = "NATS URL (env KANADE_NATS_URL; default ${DEFAULT-VALUE})")
+    String server;
+
+    /** The broker URL. */
+    public String server() {
+        return server;
+    }
+
+    /** Connects once (no reconnect loop); an unreachable broker becomes one line and exit code 4. */
+    public Connection connect() {
+        var token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.CLI_NATS_TOKEN)
+                .orElse(null);
+        Options options = NatsConnect.baseOptions(server, token, "kanade-cli").noReconnect().build();
+        try {
+            return Nats.connect(options);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.BROKER_UNREACHABLE, "cannot reach the NATS broker at " + server + " ("
+                    + e.getMessage() + "); check --server / KANADE_NATS_URL and that nats-server is running");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCodes.FAILED, "interrupted while connecting to " + server);
+        } catch (SecurityException e) {
+            throw new CliFailure(ExitCodes.BROKER_UNREACHABLE, "the broker at " + server
+                    + " refused the credentials; set KANADE_NATS_TOKEN");
+        }
+    }
+}
