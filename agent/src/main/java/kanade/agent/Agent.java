@@ -103,6 +103,11 @@ public final class Agent implements AutoCloseable {
         commandSubscriptions.add(dispatcher.subscribe(Subjects.COMMANDS_ALL, this::onCommand));
         commandSubscriptions.add(dispatcher.subscribe(Subjects.commandsPc(settings.pcId()), this::onCommand));
         dispatcher.subscribe(Subjects.agentPing(settings.pcId()), this::onPing);
+        try {
+            connection.flush(Duration.ofSeconds(5));
+        } catch (Exception e) {
+            LOG.debug("{} - initial flush failed ({}); subscriptions go out on reconnect", settings.pcId(), e.toString());
+        }
         heartbeats.start(settings.heartbeatInterval());
         runtime.virtualThreads().execute(() -> {
             try {

@@ -3,7 +3,17 @@ package kanade.backend;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kanade.protocol.cli.VersionProvider;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import kanade.protocol.KanadeVersion;
+import kanade.protocol.cli.LogSetup;
 import kanade.protocol.config.ConfigException;
+import kanade.protocol.config.ConfigLoader;
+import kanade.protocol.config.OsFamily;
+import kanade.protocol.secret.SecretName;
+import kanade.protocol.secret.SecretSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point of {@code kanade-backend}: runs the backend, or checks its config. */
@@ -21,8 +31,28 @@ public final class BackendMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLine.usage(this, System.err);
-        return 2;
+        var loaded = ConfigLoader.forThisMachine().loadBackend(config);
+        LogSetup.apply(loaded.config().log(), System.getenv("KANADE_LOG"));
+        Logger log = LoggerFactory.getLogger(BackendMain.class);
+        loaded.warnings().forEach(w -> log.warn("{}: {}", loaded.source(), w));
+        SecretSource secrets = SecretSource.forPlatform(OsFamily.current(), System.getenv());
+        BackendSettings settings = BackendSettings.from(loaded.config(),
+                secrets.lookup(SecretName.BACKEND_NATS_TOKEN).orElse(null), secrets.lookup(SecretName.DB_PASSWORD).orElse(null));
+        log.info("kanade-backend {} starting (config {})", KanadeVersion.current(), loaded.source());
+        BackendServer server = BackendServer.start(settings, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stop requested");
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.error("backend stop failed", e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "backend-shutdown"));
+        stopped.await();
+        return 0;
     }
 
     public static void main(String[] args) {

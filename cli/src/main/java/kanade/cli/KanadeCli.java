@@ -14,6 +14,10 @@ import picocli.CommandLine;
         subcommands = {RunCommand.class, PingCommand.class, KillCommand.class, JetStreamCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KanadeCli implements Callable<Integer> {
+    @CommandLine.Option(names = {"-s", "--server"}, paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+            defaultValue = "${env:KANADE_NATS_URL:-nats://127.0.0.1:4222}",
+            description = "NATS URL (env KANADE_NATS_URL; default ${DEFAULT-VALUE})")
+    String server;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nats.client.Connection;
 import java.io.PrintWriter;
 import java.time.Clock;
+import io.nats.client.JetStreamApiException;
+import java.util.List;
 import java.util.concurrent.Callable;
-import kanade.cli.nats.NatsOptionsMixin;
+import kanade.cli.CliFailure;
+import kanade.cli.ExitCodes;
+import kanade.cli.nats.Broker;
 import kanade.cli.run.Actor;
 import kanade.protocol.audit.AuditPublisher;
 import kanade.protocol.jetstream.JetStreamBootstrap;
@@ -15,21 +19,33 @@ import picocli.CommandLine;
 /** {@code kanade jetstream setup}: creates what is missing, updates limits in place, reports other differences. */
 @CommandLine.Command(name = "setup", description = "Create missing streams, KV buckets and the object store (the backend also does this at start).")
 public final class JetStreamSetupCommand implements Callable<Integer> {
-    @CommandLine.Mixin
-    NatsOptionsMixin nats;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--scale", defaultValue = "1.0",
+            description = "multiply every byte limit by this factor (default ${DEFAULT-VALUE}: about 3.8 GiB of streams, "
+                    + "1 GiB of releases); the broker's max_file_store must hold the total")
+    double scale;
+
     @Override
     public Integer call() throws Exception {
+        if (scale <= 0 || scale > 100) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be in (0, 100]");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        try (Connection connection = nats.connect()) {
-            var changes = new JetStreamBootstrap(connection, JetStreamLayout.defaults()).apply();
+        try (Connection connection = Broker.connect(spec)) {
+            JetStreamLayout layout = JetStreamLayout.scaled(scale);
+            List<JetStreamBootstrap.Change> changes;
+            try {
+                changes = new JetStreamBootstrap(connection, layout).apply();
+            } catch (JetStreamApiException e) {
+                throw new CliFailure(ExitCodes.FAILED, JetStreamBootstrap.explain(e, layout));
+            }
             out.printf("%-7s %-16s %-8s %s%n", "KIND", "NAME", "ACTION", "DETAIL");
             changes.forEach(c -> out.printf("%-7s %-16s %-8s %s%n", c.kind(), c.name(), c.action(), c.detail()));
             try {
                 new AuditPublisher(connection, Clock.systemUTC()).publish(Actor.current(), "jetstream_setup", null,
-                        JsonNodeFactory.instance.objectNode().put("server", nats.server()));
+                        JsonNodeFactory.instance.objectNode().put("server", Broker.server(spec)));
             } catch (Exception e) {
                 spec.commandLine().getErr().println("warning: audit event not recorded (" + e.getMessage() + ")");
             }

@@ -5,7 +5,7 @@ import io.nats.client.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import kanade.cli.nats.NatsOptionsMixin;
+import kanade.cli.nats.Broker;
 import kanade.protocol.audit.AuditPublisher;
 import kanade.protocol.subject.Subjects;
 import picocli.CommandLine;
@@ -13,8 +13,6 @@ import picocli.CommandLine;
 /** {@code kanade kill <job_id>}: publishes {@code kill.<job_id>}; every agent running that job ends its process tree. */
 @CommandLine.Command(name = "kill", description = "Stop a running job everywhere (publishes kill.<job_id>).")
 public final class KillCommand implements Callable<Integer> {
-    @CommandLine.Mixin
-    NatsOptionsMixin nats;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @CommandLine.Parameters(index = "0", paramLabel = "JOB_ID")
@@ -23,7 +21,7 @@ public final class KillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String subject = Subjects.kill(jobId);
-        try (Connection connection = nats.connect()) {
+        try (Connection connection = Broker.connect(spec)) {
             connection.publish(subject, new byte[0]);
             connection.flush(Duration.ofSeconds(2));
             spec.commandLine().getOut().println("kill sent on " + subject);

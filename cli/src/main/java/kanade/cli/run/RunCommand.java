@@ -2,8 +2,6 @@ package kanade.cli.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nats.client.Connection;
-import io.nats.client.Message;
-import io.nats.client.Subscription;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +10,12 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import kanade.cli.CliFailure;
 import kanade.cli.ExitCodes;
-import kanade.cli.nats.NatsOptionsMixin;
+import kanade.cli.nats.Broker;
 import kanade.protocol.audit.AuditPublisher;
+import kanade.protocol.run.RemoteRun;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
-import kanade.protocol.wire.Json;
 import picocli.CommandLine;
 
 /**
@@ -27,10 +25,6 @@ import picocli.CommandLine;
 @CommandLine.Command(name = "run", description = {"Run a script on one agent and print its output.",
         "Exits with the script's exit code (a kill or timeout gives 255); 3 = no agent answered, 4 = broker unreachable, 5 = no result in time."})
 public final class RunCommand implements Callable<Integer> {
-    private static final Duration RESULT_SLACK = Duration.ofSeconds(10);
-
-    @CommandLine.Mixin
-    NatsOptionsMixin nats;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,27 +52,22 @@ public final class RunCommand implements Callable<Integer> {
         String job = jobId != null ? jobId : UUID.randomUUID().toString();
         String requestId = UUID.randomUUID().toString();
         PrintWriter err = spec.commandLine().getErr();
-        try (Connection connection = nats.connect()) {
-            if (AgentPing.ping(connection, pcId, pingTimeout).isEmpty()) {
-                throw new CliFailure(ExitCodes.NO_AGENT, "no agent answered as " + pcId + " (pinged "
-                        + Subjects.agentPing(pcId) + " for " + pingTimeout.toMillis() + " ms); is it running and connected to "
-                        + nats.server() + "?");
-            }
-            Subscription results = connection.subscribe(Subjects.results(requestId));
-            connection.flush(Duration.ofSeconds(2));
+        try (Connection connection = Broker.connect(spec)) {
             Command command = Command.adhoc(requestId, job, shellName, String.join(" ", script), timeoutSecs, null);
-            connection.publish(Subjects.commandsPc(pcId), Json.encode(command));
-            connection.flush(Duration.ofSeconds(2));
-            err.println("job_id: " + job + "  (stop it with: kanade kill " + job + ")");
-            err.flush();
-            audit(connection, requestId, job, err);
-            Duration wait = Duration.ofSeconds(timeoutSecs).plus(RESULT_SLACK);
-            Message message = results.nextMessage(wait);
-            if (message == null) {
-                throw new CliFailure(ExitCodes.TIMEOUT, "no result from " + pcId + " within " + wait.toSeconds()
-                        + " s (request " + requestId + "); the agent may still be running it; see `kanade kill " + job + "`");
-            }
-            return print(Json.decode(message.getData(), ExecResult.class));
+            RemoteRun.Outcome outcome = new RemoteRun(connection).run(pcId, command, pingTimeout, published -> {
+                err.println("job_id: " + job + "  (stop it with: kanade kill " + job + ")");
+                err.flush();
+                audit(connection, requestId, job, err);
+            });
+            return switch (outcome) {
+                case RemoteRun.Outcome.Finished finished -> print(finished.result());
+                case RemoteRun.Outcome.NoAgent none -> throw new CliFailure(ExitCodes.NO_AGENT, "no agent answered as "
+                        + pcId + " (pinged " + Subjects.agentPing(pcId) + " for " + none.waited().toMillis()
+                        + " ms); is it running and connected to " + Broker.server(spec) + "?");
+                case RemoteRun.Outcome.TimedOut timedOut -> throw new CliFailure(ExitCodes.TIMEOUT, "no result from "
+                        + pcId + " within " + timedOut.waited().toSeconds() + " s (request " + requestId
+                        + "); the agent may still be running it; see `kanade kill " + job + "`");
+            };
         }
     }
 

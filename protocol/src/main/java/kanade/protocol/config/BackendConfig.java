@@ -4,13 +4,52 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** backend.toml: {@code [server]}, {@code [nats]}, {@code [db]}, {@code [log]}. Secrets never live here. */
-public record BackendConfig(Server server, Nats nats, Db db, LogConfig log) {
+public record BackendConfig(Server server, Nats nats, Db db, LogConfig log, JetStream jetstream, Retention retention,
+                            Projection projection) {
 
     public BackendConfig {
         server = server == null ? new Server(null) : server;
         nats = nats == null ? new Nats(null) : nats;
         db = db == null ? new Db(null, null, null) : db;
         log = log == null ? LogConfig.defaults() : log;
+        jetstream = jetstream == null ? new JetStream(null, null) : jetstream;
+        retention = retention == null ? new Retention(null, null) : retention;
+        projection = projection == null ? new Projection(null) : projection;
+    }
+
+    /** {@code [jetstream]}: {@code scale} multiplies every stream/bucket byte limit (1.0 = kanade's values, about 4.8 GiB). */
+    public record JetStream(Double scale, Integer replicas) {
+        public JetStream {
+            scale = scale == null ? 1.0 : scale;
+            replicas = replicas == null ? 1 : replicas;
+            if (scale <= 0 || scale > 100) {
+                throw new IllegalArgumentException("scale must be in (0, 100], e.g. 0.1 for a small broker");
+            }
+            if (replicas != 1 && replicas != 3 && replicas != 5) {
+                throw new IllegalArgumentException("replicas must be 1, 3 or 5");
+            }
+        }
+    }
+
+    /** {@code [retention]}: days to keep results (30) and audit events (90) in the database. */
+    public record Retention(Integer resultsDays, Integer auditDays) {
+        public Retention {
+            resultsDays = resultsDays == null ? 30 : resultsDays;
+            auditDays = auditDays == null ? 90 : auditDays;
+            if (resultsDays < 1 || auditDays < 1) {
+                throw new IllegalArgumentException("results_days and audit_days must be >= 1");
+            }
+        }
+    }
+
+    /** {@code [projection]}: messages fetched and written per transaction (1000). */
+    public record Projection(Integer batch) {
+        public Projection {
+            batch = batch == null ? 1000 : batch;
+            if (batch < 1 || batch > 10_000) {
+                throw new IllegalArgumentException("batch must be between 1 and 10000");
+            }
+        }
     }
 
     /** {@code [server]}: {@code bind} is host:port for the HTTP API and dashboard. */

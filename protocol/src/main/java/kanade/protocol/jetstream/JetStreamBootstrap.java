@@ -22,6 +22,7 @@ import java.util.Objects;
  */
 public final class JetStreamBootstrap {
     private static final int STREAM_NOT_FOUND = 10059;
+    private static final int INSUFFICIENT_STORAGE = 10047;
 
     private final Connection connection;
     private final JetStreamLayout layout;
@@ -51,6 +52,16 @@ public final class JetStreamBootstrap {
             changes.add(applyObjectStore(osm, store));
         }
         return changes;
+    }
+
+    /** An operator-facing explanation of a bootstrap failure (with the fix for the common storage one). */
+    public static String explain(JetStreamApiException e, JetStreamLayout layout) {
+        if (e.getApiErrorCode() == INSUFFICIENT_STORAGE) {
+            return "the broker has too little JetStream storage for Kanade's limits (they total "
+                    + (layout.totalBytes() >> 20) + " MiB); raise max_file_store in the nats-server config "
+                    + "or lower the limits (backend.toml [jetstream], `kanade jetstream setup --scale`)";
+        }
+        return "JetStream refused the setup: " + e.getErrorDescription() + " [" + e.getApiErrorCode() + "]";
     }
 
     private Change applyStream(JetStreamManagement jsm, StreamSpec spec) throws IOException, JetStreamApiException {

@@ -12,21 +12,24 @@ import kanade.protocol.secret.SecretName;
 import kanade.protocol.secret.SecretSource;
 import picocli.CommandLine;
 
-/** {@code --server} (env KANADE_NATS_URL) and a connection with the CLI's token (registry, then KANADE_NATS_TOKEN). */
-public final class NatsOptionsMixin {
-    @CommandLine.Option(names = {"-s", "--server"}, paramLabel = "URL", defaultValue = "${env:KANADE_NATS_URL:-nats://127.0.0.1:4222}",
-            description = "NATS URL (env KANADE_NATS_URL; default ${DEFAULT-VALUE})")
-    String server;
+/**
+ * A connection to the broker named by the global {@code --server} option (env KANADE_NATS_URL), with the CLI's token
+ * (registry, then KANADE_NATS_TOKEN).
+ */
+public final class Broker {
+    private Broker() {
+    }
 
-    /** The broker URL. */
-    public String server() {
-        return server;
+    /** The broker URL: the root command's inherited {@code --server}. */
+    public static String server(CommandLine.Model.CommandSpec spec) {
+        return spec.root().findOption("--server").getValue();
     }
 
     /** Connects once (no reconnect loop); an unreachable broker becomes one line and exit code 4. */
-    public Connection connect() {
+    public static Connection connect(CommandLine.Model.CommandSpec spec) {
         var token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.CLI_NATS_TOKEN)
                 .orElse(null);
+        String server = server(spec);
         Options options = NatsConnect.baseOptions(server, token, "kanade-cli").noReconnect().build();
         try {
             return Nats.connect(options);

@@ -1,4 +1,4 @@
-package kanade.cli.run;
+package kanade.protocol.run;
 
 import io.nats.client.Connection;
 import io.nats.client.Message;

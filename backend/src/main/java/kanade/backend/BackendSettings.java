@@ -1,0 +1,36 @@
+package kanade.backend;
+
+import java.time.Duration;
+import kanade.backend.store.DbSettings;
+import kanade.protocol.config.BackendConfig;
+import kanade.protocol.jetstream.JetStreamLayout;
+import kanade.protocol.secret.Secret;
+
+/** Everything the backend needs, resolved from backend.toml plus secrets. Tests and benchmarks build it directly. */
+public record BackendSettings(String httpHost, int httpPort, String natsUrl, Secret natsToken, DbSettings db,
+                              JetStreamLayout layout, int projectionBatch, Duration keepResults, Duration keepAudit,
+                              Duration heartbeatFlush) {
+
+    /** From a loaded backend.toml and the secrets it needs. */
+    public static BackendSettings from(BackendConfig config, Secret natsToken, Secret dbPassword) {
+        JetStreamLayout scaled = JetStreamLayout.scaled(config.jetstream().scale());
+        JetStreamLayout layout = new JetStreamLayout(scaled.streams(), scaled.buckets(), scaled.objectStores(),
+                scaled.objectStoreMaxBytes(), config.jetstream().replicas());
+        return new BackendSettings(config.server().host(), config.server().port(), config.nats().url(), natsToken,
+                DbSettings.from(config.db(), dbPassword), layout, config.projection().batch(),
+                Duration.ofDays(config.retention().resultsDays()), Duration.ofDays(config.retention().auditDays()),
+                Duration.ofSeconds(1));
+    }
+
+    /** Test and benchmark defaults: loopback on a free port, the given broker and database, small JetStream limits. */
+    public static BackendSettings forTest(String natsUrl, DbSettings db) {
+        return new BackendSettings("127.0.0.1", 0, natsUrl, null, db, JetStreamLayout.scaled(0.01), 1000,
+                Duration.ofDays(30), Duration.ofDays(90), Duration.ofMillis(200));
+    }
+
+    /** A copy with another projection batch size. */
+    public BackendSettings withProjectionBatch(int batch) {
+        return new BackendSettings(httpHost, httpPort, natsUrl, natsToken, db, layout, batch, keepResults, keepAudit,
+                heartbeatFlush);
+    }
+}
