@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kanade.backend.api.ApiRoutes;
 import kanade.backend.api.HttpApi;
+import kanade.backend.api.RouteTable;
 import kanade.backend.health.FleetHealth;
 import kanade.backend.projection.HeartbeatIngest;
 import kanade.backend.projection.Projections;
@@ -44,11 +45,13 @@ public final class BackendServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final HttpApi http;
     private final ResultStore results;
+    private final RouteTable routes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BackendServer(Database db, Connection connection, StreamProjector<StoredResult> resultProjector,
                           StreamProjector<?> auditProjector, HeartbeatIngest heartbeats, Retention retention,
-                          ScheduledExecutorService timers, HttpApi http, ResultStore results) {
+                          ScheduledExecutorService timers, HttpApi http, ResultStore results, RouteTable routes) {
+        this.routes = routes;
         this.db = db;
         this.connection = connection;
         this.resultProjector = resultProjector;
@@ -84,15 +87,21 @@ public final class BackendServer implements AutoCloseable {
         Retention retention = new Retention(results, audit, settings.keepResults(), settings.keepAudit(), clock)
                 .start(timers, Duration.ofHours(1));
         FleetHealth health = new FleetHealth(connection, settings.layout(), agents, results, clock);
-        HttpApi http = HttpApi.start(settings.httpHost(), settings.httpPort(),
-                ApiRoutes.all(connection, agents, results, audit, health, clock));
+        RouteTable routes = ApiRoutes.all(connection, agents, results, audit, health, clock);
+        HttpApi http = HttpApi.start(settings.httpHost(), settings.httpPort(), routes);
         LOG.info("kanade-backend listening on http://{}:{}", settings.httpHost(), http.port());
-        return new BackendServer(db, connection, resultProjector, auditProjector, heartbeats, retention, timers, http, results);
+        return new BackendServer(db, connection, resultProjector, auditProjector, heartbeats, retention, timers, http, results,
+                routes);
     }
 
     /** The HTTP port bound. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The HTTP route table (every route the API serves). */
+    public RouteTable routes() {
+        return routes;
     }
 
     /** The result store (benchmarks count rows through it). */

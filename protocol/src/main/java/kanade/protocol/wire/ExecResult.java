@@ -2,10 +2,12 @@ package kanade.protocol.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One run's outcome on one agent, published on {@code results.<request_id>}. {@code result_id} is a UUID the agent
  * assigns per result; it is the JetStream message id and the database key. Exit code -1 means killed or timed out.
+ * Times have millisecond precision, as stored.
  */
 public record ExecResult(
         String resultId,
@@ -33,8 +35,8 @@ public record ExecResult(
         Fields.requiredText(resultId, "result_id");
         Fields.requiredText(requestId, "request_id");
         Fields.requiredText(pcId, "pc_id");
-        Fields.required(startedAt, "started_at");
-        Fields.required(finishedAt, "finished_at");
+        startedAt = Fields.required(startedAt, "started_at").truncatedTo(ChronoUnit.MILLIS);
+        finishedAt = Fields.required(finishedAt, "finished_at").truncatedTo(ChronoUnit.MILLIS);
         stdout = stdout == null ? "" : stdout;
         stderr = stderr == null ? "" : stderr;
     }

@@ -1,0 +1,177 @@
+package kanade.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import kanade.agent.Agent;
+import kanade.agent.AgentHarness;
+import kanade.agent.AgentSettings;
+import kanade.backend.api.Route;
+import kanade.backend.store.DbSettings;
+import kanade.testkit.NatsServerFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiTest {
+    @RegisterExtension
+    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    @TempDir
+    static Path dir;
+    static BackendServer backend;
+    static Http http;
+    static AgentHarness agents;
+    static Agent agent;
+    static final String PC = "pc-api";
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = BackendServer.start(BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db"))),
+                Clock.systemUTC());
+        http = new Http(backend.httpPort());
+        agents = new AgentHarness(nats.url());
+        agent = agents.startAgent(AgentSettings.of(PC, nats.url(), dir.resolve("agent"))
+                .withHeartbeatInterval(Duration.ofMillis(200)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        agent.close();
+        agents.close();
+        backend.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/results?since=yesterday, invalid_parameter",
+            "/api/results?limit=-1, invalid_parameter",
+            "/api/results?limit=abc, invalid_parameter",
+            "/api/results?offset=-5, invalid_parameter",
+            "/api/results?status=great, invalid_parameter",
+            "/api/audit?since=3 fortnights, invalid_parameter",
+            "/api/agents?limit=100000, invalid_parameter"})
+    void badQueryParametersAre400WithACode(String path, String code) throws Exception {
+        Http.Response response = http.get(path.replace(" ", "%20"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/code").asText()).isEqualTo(code);
+        assertThat(response.json().at("/error/message").asText()).isNotBlank();
+    }
+
+    @Test
+    void unknownRouteIs404Json() throws Exception {
+        Http.Response response = http.get("/api/nope");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().at("/error/code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void unknownAgentIs404AgentNotFound() throws Exception {
+        Http.Response response = http.get("/api/agents/ghost");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().at("/error/code").asText()).isEqualTo("agent_not_found");
+    }
+
+    @Test
+    void unknownResultIs404ResultNotFound() throws Exception {
+        assertThat(http.get("/api/results/nope").json().at("/error/code").asText()).isEqualTo("result_not_found");
+    }
+
+    @Test
+    void sinceAcceptsRfc3339AndDurations() throws Exception {
+        assertThat(http.get("/api/results?since=24h").status()).isEqualTo(200);
+        assertThat(http.get("/api/results?since=2026-01-01T00:00:00Z").status()).isEqualTo(200);
+        assertThat(http.get("/api/audit?since=7d&actor=nobody").status()).isEqualTo(200);
+    }
+
+    @Test
+    void heartbeatsFillTheAgentsTable() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/agents/" + PC).status() == 200);
+        JsonNode row = http.get("/api/agents/" + PC).json();
+        assertThat(row.get("os_family").asText()).isEqualTo("linux");
+        assertThat(row.get("instance_id").asText()).isNotBlank();
+        Http.Response list = http.get("/api/agents?q=API");
+        assertThat(list.header("X-Total-Count")).isEqualTo("1");
+        assertThat(list.json().get(0).get("pc_id").asText()).isEqualTo(PC);
+    }
+
+    @Test
+    void postRunReturnsTheResultAndIsAudited() throws Exception {
+        Http.Response response = http.post("/api/run", "{\"pc_id\":\"" + PC + "\",\"shell\":\"sh\",\"script\":\"echo via api\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("stdout").asText()).isEqualTo("via api\n");
+        String resultId = response.json().get("result_id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/results/" + resultId).status() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/audit?action=run").json().size() >= 1);
+        JsonNode audit = http.get("/api/audit?action=run").json().get(0);
+        assertThat(audit.get("target").asText()).isEqualTo(PC);
+        assertThat(audit.get("actor").asText()).isEqualTo("api");
+    }
+
+    @Test
+    void postRunToUnknownPcIs408() throws Exception {
+        Http.Response response = http.post("/api/run", "{\"pc_id\":\"ghost\",\"script\":\"true\"}");
+        assertThat(response.status()).isEqualTo(408);
+        assertThat(response.json().at("/error/code").asText()).isEqualTo("agent_unreachable");
+    }
+
+    @Test
+    void postRunThatOutlivesItsWaitIs408Timeout() throws Exception {
+        // the agent kills at timeout_secs and reports -1, so a result arrives: 200 with exit -1
+        Http.Response response = http.post("/api/run", "{\"pc_id\":\"" + PC + "\",\"script\":\"sleep 5\",\"timeout_secs\":1}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("exit_code").asInt()).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"pc_id\":\"x\"}|invalid_body",
+            "{\"script\":\"true\"}|invalid_body",
+            "{\"pc_id\":\"x\",\"script\":\"true\",\"colour\":1}|invalid_body",
+            "{\"pc_id\":\"x\",\"script\":\"true\",\"timeout_secs\":-3}|invalid_body",
+            "not json|invalid_body",
+            "{\"pc_id\":\"a.b\",\"script\":\"true\"}|invalid_parameter"})
+    void badRunBodiesAre400(String body, String code) throws Exception {
+        Http.Response response = http.post("/api/run", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/code").asText()).isEqualTo(code);
+    }
+
+    @Test
+    void pingReturnsAHeartbeatOr408() throws Exception {
+        Http.Response ok = http.post("/api/agents/" + PC + "/ping?wait_secs=2", "");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().at("/heartbeat/pc_id").asText()).isEqualTo(PC);
+        assertThat(http.post("/api/agents/ghost/ping?wait_secs=1", "").status()).isEqualTo(408);
+        assertThat(http.post("/api/agents/" + PC + "/ping?wait_secs=0", "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void everyRouteIsInOpenApi() throws Exception {
+        JsonNode doc = http.get("/api/openapi.json").json();
+        Set<String> documented = new HashSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        for (Route route : backend.routes().routes()) {
+            assertThat(documented).contains(route.method().name() + " " + route.path());
+        }
+        assertThat(documented).contains("GET /api/openapi.json");
+    }
+
+    @Test
+    void healthAndVersion() throws Exception {
+        assertThat(http.get("/health").body()).isEqualTo("ok");
+        assertThat(http.get("/api/version").json().get("version").asText()).isNotBlank();
+        Http.Response fleet = http.get("/api/health/fleet");
+        assertThat(fleet.status()).isEqualTo(200);
+        assertThat(fleet.json().at("/jetstream/all_ok").asBoolean()).isTrue();
+    }
+}
