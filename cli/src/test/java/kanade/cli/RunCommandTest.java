@@ -94,6 +94,13 @@ class RunCommandTest {
     }
 
     @Test
+    void jetstreamStatusShowsEveryResource() {
+        var outcome = CliRunner.run("--server", nats.url(), "jetstream", "status");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(outcome.stdout()).contains("RESULTS").contains("present").contains("agent_groups").doesNotContain("MISSING");
+    }
+
+    @Test
     void jetstreamSetupExplainsTooLittleStorage() {
         var outcome = CliRunner.run("jetstream", "setup", "--server", nats.url(), "--scale", "50");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.FAILED);

@@ -31,6 +31,8 @@ public final class StreamProjector<T> implements AutoCloseable {
     private static final Duration FETCH_WAIT = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final int IDLE_CHECK_FETCHES = 50;
+    /** How long a fetched batch may stay unacked before the broker re-delivers it (a crashed backend's batch). */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
     private final Connection connection;
     private final String stream;
@@ -151,7 +153,7 @@ public final class StreamProjector<T> implements AutoCloseable {
                 .filterSubject(filterSubject)
                 .ackPolicy(AckPolicy.Explicit)
                 .deliverPolicy(DeliverPolicy.All)
-                .ackWait(Duration.ofSeconds(30))
+                .ackWait(ACK_WAIT)
                 .maxAckPending(Math.max(10_000, batchSize * 4))
                 .maxBatch(Math.max(batchSize, 1))
                 .build());

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /** {@code kanade jetstream setup|status}. */
 @CommandLine.Command(name = "jetstream", description = "Create or inspect Kanade's streams, KV buckets and object store.",
-        subcommands = {JetStreamSetupCommand.class})
+        subcommands = {JetStreamSetupCommand.class, JetStreamStatusCommand.class})
 public final class JetStreamCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
