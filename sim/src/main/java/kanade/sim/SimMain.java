@@ -6,7 +6,8 @@ import picocli.CommandLine;
 
 /** Entry point of {@code kanade-sim}: the fleet simulator and benchmarks. */
 @CommandLine.Command(name = "kanade-sim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run many real Kanade agents in one JVM, and the benchmarks built on that.")
+        description = "Run many real Kanade agents in one JVM, and the benchmarks built on that.",
+        subcommands = {kanade.sim.bench.BenchCommand.class})
 public final class SimMain implements Callable<Integer> {
     @Override
     public Integer call() {

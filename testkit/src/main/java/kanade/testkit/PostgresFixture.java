@@ -1,10 +1,5 @@
 package kanade.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -37,7 +32,7 @@ public final class PostgresFixture implements BeforeAllCallback {
         LOCK.lock();
         try {
             if (shared == null) {
-                shared = PostgresServer.start(tempDir(), false);
+                shared = PostgresServer.start(false);
             }
             return shared;
         } finally {
@@ -53,15 +48,5 @@ public final class PostgresFixture implements BeforeAllCallback {
     /** The user to connect as (trust auth, no password). */
     public String user() {
         return server().user();
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory(Path.of("/tmp"), "kanade-pg-");
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -29,8 +29,18 @@ public final class PostgresServer implements AutoCloseable {
         this.bin = Executables.postgresBinDir();
     }
 
-    /** Creates and starts a cluster under {@code dir}; {@code fsync=false} is for tests only, never benchmarks. */
-    public static PostgresServer start(Path dir, boolean fsync) {
+    /**
+     * Creates and starts a cluster in a fresh directory under /tmp (readable by the postgres user; removed by
+     * {@link #close()}); {@code fsync=false} is for tests only, never benchmarks.
+     */
+    public static PostgresServer start(boolean fsync) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kanade-pg-");
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a PostgreSQL directory", e);
+        }
         PostgresServer server = new PostgresServer(dir, FreePorts.next(), fsync);
         server.initdb();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stopQuietly, "postgres-reaper"));

@@ -27,7 +27,14 @@ public final class Projections {
     /** RESULTS -> execution_results, keyed by result_id. */
     public static StreamProjector<StoredResult> results(Connection nc, Database db, ResultStore results,
                                                         DeadLetterStore deadLetters, int batchSize, Clock clock) {
-        return new StreamProjector<StoredResult>(nc, Streams.RESULTS, RESULTS_DURABLE, Subjects.RESULTS_WILDCARD, batchSize,
+        return results(nc, db, results, deadLetters, batchSize, clock, RESULTS_DURABLE);
+    }
+
+    /** RESULTS -> execution_results through the named durable (benchmarks use a fresh one per run). */
+    public static StreamProjector<StoredResult> results(Connection nc, Database db, ResultStore results,
+                                                        DeadLetterStore deadLetters, int batchSize, Clock clock,
+                                                        String durable) {
+        return new StreamProjector<StoredResult>(nc, Streams.RESULTS, durable, Subjects.RESULTS_WILDCARD, batchSize,
                 (message, seq) -> {
                     ExecResult result = Json.decode(message.getData(), ExecResult.class);
                     String subjectRequest = Subjects.requestIdOfResults(message.getSubject());

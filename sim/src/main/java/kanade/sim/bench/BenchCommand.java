@@ -1,0 +1,17 @@
+package kanade.sim.bench;
+
+import picocli.CommandLine;
+
+/** {@code kanade-sim bench <name>}: the benchmarks. */
+@CommandLine.Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its table.",
+        subcommands = {ProjectionBench.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}
