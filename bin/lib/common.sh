@@ -96,6 +96,6 @@ exec_java() {
   ensure_built "$module"
   local dir="$KANADE_ROOT/$module/target"
   # shellcheck disable=SC2086
-  exec "$KANADE_JAVA" --enable-native-access=ALL-UNNAMED ${KANADE_JAVA_OPTS:-} \
+  exec "$KANADE_JAVA" --enable-native-access=ALL-UNNAMED -Dkanade.home="$KANADE_ROOT" ${KANADE_JAVA_OPTS:-} \
     -cp "$dir/kanade-$module.jar:$dir/lib/*" "$main" "$@"
 }

@@ -43,6 +43,7 @@ public final class Agent implements AutoCloseable {
     private final Connection connection;
     private final Dispatcher dispatcher;
     private final JobRunner jobs;
+    private final ExecutedRequests executed;
     private final ResultPublisher results;
     private final HeartbeatPublisher heartbeats;
     private final HeartbeatSource heartbeatSource;
@@ -56,8 +57,8 @@ public final class Agent implements AutoCloseable {
         this.dispatcher = connection.createDispatcher();
         this.heartbeatSource = new HeartbeatSource(settings, runtime.clock());
         this.results = new ResultPublisher(connection, Outbox.open(settings.dataDir()), settings.pcId());
-        this.jobs = new JobRunner(settings.pcId(), connection, dispatcher,
-                ExecutedRequests.open(settings.dataDir(), ExecutedRequests.DEFAULT_CAPACITY), scripts,
+        this.executed = ExecutedRequests.open(settings.dataDir(), ExecutedRequests.DEFAULT_CAPACITY);
+        this.jobs = new JobRunner(settings.pcId(), executed, scripts,
                 (command, outcome, capture, started, finished) -> results.publish(
                         ExecResults.from(settings.pcId(), command, outcome, capture, started, finished)),
                 runtime.virtualThreads(), runtime.clock());
@@ -93,6 +94,8 @@ public final class Agent implements AutoCloseable {
                 .executor(runtime.virtualThreads())
                 .callbackExecutor(runtime.virtualThreads())
                 .connectExecutor(runtime.virtualThreads())
+                .readerExecutor(runtime.virtualThreads())
+                .writerExecutor(runtime.virtualThreads())
                 .scheduledExecutor(runtime.timers())
                 .useDispatcherWithExecutor()
                 .bufferSize(16 * 1024)
@@ -100,8 +103,18 @@ public final class Agent implements AutoCloseable {
     }
 
     private void begin() {
+        dispatcher.subscribe(Subjects.KILL_WILDCARD, this::onKill);
+        try {
+            connection.flush(Duration.ofSeconds(5));
+        } catch (Exception e) {
+            LOG.debug("{} - flush of the kill subscription failed ({}); it goes out with the others", settings.pcId(),
+                    e.toString());
+        }
         commandSubscriptions.add(dispatcher.subscribe(Subjects.COMMANDS_ALL, this::onCommand));
         commandSubscriptions.add(dispatcher.subscribe(Subjects.commandsPc(settings.pcId()), this::onCommand));
+        for (String group : settings.groups()) {
+            commandSubscriptions.add(dispatcher.subscribe(Subjects.commandsGroup(group), this::onCommand));
+        }
         dispatcher.subscribe(Subjects.agentPing(settings.pcId()), this::onPing);
         try {
             connection.flush(Duration.ofSeconds(5));
@@ -129,6 +142,14 @@ public final class Agent implements AutoCloseable {
             return;
         }
         jobs.submit(command);
+    }
+
+    private void onKill(Message message) {
+        String subject = message.getSubject();
+        int killed = jobs.kill(subject.substring(subject.indexOf('.') + 1), subject);
+        if (killed > 0) {
+            LOG.info("{} - {} killed {} job(s)", settings.pcId(), subject, killed);
+        }
     }
 
     private void onPing(Message message) {
@@ -175,6 +196,7 @@ public final class Agent implements AutoCloseable {
         }
         heartbeats.close();
         results.stop();
+        executed.close();
         try {
             connection.drain(Duration.ofSeconds(5)).get();
         } catch (Exception e) {

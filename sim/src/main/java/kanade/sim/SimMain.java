@@ -7,7 +7,7 @@ import picocli.CommandLine;
 /** Entry point of {@code kanade-sim}: the fleet simulator and benchmarks. */
 @CommandLine.Command(name = "kanade-sim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run many real Kanade agents in one JVM, and the benchmarks built on that.",
-        subcommands = {kanade.sim.bench.BenchCommand.class})
+        subcommands = {SimRunCommand.class, kanade.sim.bench.BenchCommand.class})
 public final class SimMain implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -16,6 +16,8 @@ public final class SimMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // thousands of agents log per job at INFO; the simulator shows warnings only unless asked
+        System.setProperty("kanade.log.level", System.getProperty("kanade.log.level", "WARN"));
         System.exit(new CommandLine(new SimMain()).execute(args));
     }
 }

@@ -2,6 +2,8 @@ package kanade.agent.dedup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The request ids this agent has already taken, kept on disk so a repeated Command (live, replayed or after a
- * restart) is not run twice. The newest {@code capacity} ids are kept; the file is an append log compacted as it grows.
+ * restart) is not run twice. The newest {@code capacity} ids are kept; the file is an append log (one write per id,
+ * which survives a crash of the agent process) compacted as it grows.
  */
 public final class ExecutedRequests {
     /** How many request ids are remembered by default. */
@@ -26,6 +29,7 @@ public final class ExecutedRequests {
     private final SequencedSet<String> ids = new LinkedHashSet<>();
     private final ReentrantLock lock = new ReentrantLock();
     private int linesInFile;
+    private FileChannel log;
 
     private ExecutedRequests(Path file, int capacity) {
         this.file = file;
@@ -52,6 +56,21 @@ public final class ExecutedRequests {
             }
             append(requestId);
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the log file (the store can be opened again). */
+    public void close() {
+        lock.lock();
+        try {
+            if (log != null) {
+                log.close();
+                log = null;
+            }
+        } catch (IOException e) {
+            // nothing buffered: every id was written when claimed
         } finally {
             lock.unlock();
         }
@@ -95,8 +114,10 @@ public final class ExecutedRequests {
             if (linesInFile >= 2 * capacity) {
                 compact();
             }
-            Files.writeString(file, requestId + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+            if (log == null) {
+                log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            }
+            log.write(ByteBuffer.wrap((requestId + "\n").getBytes(StandardCharsets.UTF_8)));
             linesInFile++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record request " + requestId + " in " + file, e);
@@ -104,6 +125,10 @@ public final class ExecutedRequests {
     }
 
     private void compact() throws IOException {
+        if (log != null) {
+            log.close();
+            log = null;
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         List<String> keep = new ArrayList<>(ids);
         Files.write(tmp, keep, StandardCharsets.UTF_8);

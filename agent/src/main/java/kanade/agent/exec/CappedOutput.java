@@ -26,7 +26,7 @@ public final class CappedOutput {
 
     public CappedOutput(int cap) {
         this.cap = cap;
-        this.kept = new ByteArrayOutputStream(Math.min(cap, 8192));
+        this.kept = new ByteArrayOutputStream(Math.min(cap, 256));
     }
 
     /** Reads {@code in} until end of stream; run it on its own (virtual) thread. */

@@ -1,13 +1,10 @@
 package kanade.agent.exec;
 
-import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
-import io.nats.client.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,18 +14,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import kanade.agent.dedup.ExecutedRequests;
-import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
+import kanade.protocol.wire.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes Commands and runs each on a virtual thread: dedup on request_id, deadline check, jitter, subscribe
- * {@code kill.<job_id>} and flush before spawning, enforce the timeout, then hand the outcome to the result sink.
+ * Takes Commands and runs each on a virtual thread: dedup on request_id, deadline check, jitter, register the job
+ * for {@code kill.<job_id>} before spawning, enforce the timeout, then hand the outcome to the result sink. The agent
+ * holds one {@code kill.*} subscription from connect time on (flushed before any command subscription), so a kill
+ * sent after the job started always reaches it, without a subscribe and round trip per job.
  */
 public final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
-    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     /** Receives each finished job's outcome (publishes the ExecResult). */
     public interface ResultSink {
@@ -43,23 +41,20 @@ public final class JobRunner {
     }
 
     private final String pcId;
-    private final Connection connection;
-    private final Dispatcher dispatcher;
     private final ExecutedRequests executed;
     private final ScriptRunner scripts;
     private final ResultSink sink;
     private final ExecutorService executor;
     private final Clock clock;
     private final Set<Job> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Job>> byJobId = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final AtomicBoolean accepting = new AtomicBoolean(true);
 
-    public JobRunner(String pcId, Connection connection, Dispatcher dispatcher, ExecutedRequests executed,
-                     ScriptRunner scripts, ResultSink sink, ExecutorService executor, Clock clock) {
+    public JobRunner(String pcId, ExecutedRequests executed, ScriptRunner scripts, ResultSink sink,
+                     ExecutorService executor, Clock clock) {
         this.pcId = pcId;
-        this.connection = connection;
-        this.dispatcher = dispatcher;
         this.executed = executed;
         this.scripts = scripts;
         this.sink = sink;
@@ -88,6 +83,16 @@ public final class JobRunner {
             }
         });
         return true;
+    }
+
+    /** Kills every running job with {@code jobId} (from {@code kill.<job_id>}); returns how many. */
+    public int kill(String jobId, String by) {
+        Set<Job> jobs = byJobId.get(jobId);
+        if (jobs == null) {
+            return 0;
+        }
+        jobs.forEach(job -> job.kill(by));
+        return jobs.size();
     }
 
     /** Number of jobs in flight. */
@@ -159,14 +164,14 @@ public final class JobRunner {
             Instant startedAt = clock.instant();
             RunOutcome outcome;
             RunCapture capture = RunCapture.EMPTY;
-            Subscription killSub = null;
+            boolean registered = false;
             try {
                 if (command.deadlineAt() != null && startedAt.isAfter(command.deadlineAt())) {
                     outcome = new RunOutcome.Skipped(kanade.protocol.wire.ExecResult.EXIT_DEADLINE_PASSED,
                             "deadline_at " + command.deadlineAt() + " passed before start");
                 } else {
+                    registered = register();
                     sleepJitter();
-                    killSub = subscribeKill();
                     startedAt = clock.instant();
                     RunningScript script = scripts.start(command);
                     process.set(script);
@@ -183,8 +188,8 @@ public final class JobRunner {
                 Thread.currentThread().interrupt();
                 outcome = new RunOutcome.Killed("agent shutdown");
             } finally {
-                if (killSub != null) {
-                    dispatcher.unsubscribe(killSub);
+                if (registered) {
+                    unregister();
                 }
             }
             Instant finishedAt = clock.instant();
@@ -208,18 +213,19 @@ public final class JobRunner {
             return stopped != null ? stopped : new RunOutcome.Exited(script.exitCode());
         }
 
-        private Subscription subscribeKill() {
+        private boolean register() {
             if (command.jobId() == null || command.jobId().isBlank()) {
-                return null;
+                return false;
             }
-            String subject = Subjects.kill(command.jobId());
-            Subscription sub = dispatcher.subscribe(subject, msg -> kill(subject));
-            try {
-                connection.flush(FLUSH_TIMEOUT);
-            } catch (Exception e) {
-                LOG.debug("{} - flush before spawn failed ({}); kill may miss until reconnect", pcId, e.toString());
-            }
-            return sub;
+            byJobId.computeIfAbsent(command.jobId(), id -> ConcurrentHashMap.newKeySet()).add(this);
+            return true;
+        }
+
+        private void unregister() {
+            byJobId.computeIfPresent(command.jobId(), (id, jobs) -> {
+                jobs.remove(this);
+                return jobs.isEmpty() ? null : jobs;
+            });
         }
 
         private void sleepJitter() throws InterruptedException {
@@ -233,6 +239,6 @@ public final class JobRunner {
 
     /** A fresh result id (UUIDv4). */
     public static String newResultId() {
-        return UUID.randomUUID().toString();
+        return Ids.randomUuid();
     }
 }

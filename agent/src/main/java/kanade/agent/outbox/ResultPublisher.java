@@ -8,7 +8,6 @@ import io.nats.client.PublishOptions;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import kanade.protocol.subject.Streams;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
@@ -16,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes results into the RESULTS stream with {@code Nats-Msg-Id = result_id}, retrying with jittered back-off
- * until the broker acknowledges; the outbox keeps each result on disk until then.
+ * Publishes results into the RESULTS stream with {@code Nats-Msg-Id = result_id}. The first attempt goes straight to
+ * the broker; when it is not acknowledged (broker down, stream missing, timeout) the result is written to the outbox
+ * and retried with jittered back-off until acked, also across agent restarts. A retry after a lost ack is
+ * deduplicated by the broker (message id) or by the backend (result_id key).
  */
 public final class ResultPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ResultPublisher.class);
@@ -39,10 +40,34 @@ public final class ResultPublisher {
         }
     }
 
-    /** Stores then publishes {@code result}, blocking until acked or {@link #stop()} (it then stays in the outbox). */
+    /** Publishes {@code result}, blocking until acked or {@link #stop()}; unacked results are kept in the outbox. */
     public boolean publish(ExecResult result) throws InterruptedException {
+        if (!stopping.get() && tryOnce(message(result), options(result))) {
+            return true;
+        }
         outbox.store(result);
         return deliver(result);
+    }
+
+    private boolean tryOnce(NatsMessage message, PublishOptions options) throws InterruptedException {
+        try {
+            jetStream.publish(message, options);
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException ie) {
+                throw ie;
+            }
+            LOG.warn("{} - result not acked ({}); keeping it in the outbox and retrying", pcId, e.getMessage());
+            return false;
+        }
+    }
+
+    private static NatsMessage message(ExecResult result) {
+        return NatsMessage.builder().subject(Subjects.results(result.requestId())).data(Json.encode(result)).build();
+    }
+
+    private static PublishOptions options(ExecResult result) {
+        return PublishOptions.builder().messageId(result.resultId()).build();
     }
 
     /** Publishes whatever an earlier run left in the outbox. */
@@ -62,11 +87,8 @@ public final class ResultPublisher {
     private boolean deliver(ExecResult result) throws InterruptedException {
         Duration backoff = FIRST_BACKOFF;
         int attempts = 0;
-        NatsMessage message = NatsMessage.builder()
-                .subject(Subjects.results(result.requestId()))
-                .data(Json.encode(result))
-                .build();
-        PublishOptions options = PublishOptions.builder().messageId(result.resultId()).expectedStream(Streams.RESULTS).build();
+        NatsMessage message = message(result);
+        PublishOptions options = options(result);
         while (!stopping.get()) {
             attempts++;
             try {
@@ -81,7 +103,7 @@ public final class ResultPublisher {
                 if (e instanceof InterruptedException ie) {
                     throw ie;
                 }
-                if (attempts == 1 || attempts % 20 == 0) {
+                if (attempts % 20 == 0) {
                     LOG.warn("{} - result {} not acked yet ({}); kept in outbox, retrying", pcId, result.resultId(),
                             e.getMessage());
                 }

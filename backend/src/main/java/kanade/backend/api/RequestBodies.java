@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import kanade.protocol.wire.Json;
 
 /** Parses request bodies strictly: unknown fields are rejected on writes; errors are 400 invalid_body naming the field. */
 final class RequestBodies {
-    private static final ObjectMapper STRICT = Json.configure(JsonMapper.builder())
+    private static final ObjectMapper STRICT = Json.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 

@@ -17,8 +17,9 @@ final class ResultRoutes {
     static List<Route> routes(ResultStore results, Clock clock) {
         return List.of(
                 Route.get("/api/results", "Results, newest first (status ok|failed|skipped; since RFC3339 or 24h)",
-                        List.of("pc_id", "status", "since", "limit", "offset"), ctx -> {
+                        List.of("pc_id", "request_id", "status", "since", "limit", "offset"), ctx -> {
                             ResultQuery query = new ResultQuery(QueryParams.text(ctx, "pc_id"),
+                                    QueryParams.text(ctx, "request_id"),
                                     QueryParams.oneOf(ctx, "status", ResultQuery.ResultStatus.class),
                                     QueryParams.since(ctx, clock), QueryParams.limit(ctx), QueryParams.offset(ctx));
                             Page<StoredResult> page = results.query(query);

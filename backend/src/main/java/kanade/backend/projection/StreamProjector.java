@@ -2,9 +2,9 @@ package kanade.backend.projection;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamSubscription;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
-import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Projects one stream into the database through a durable pull consumer: fetch a batch, decode it (bad messages
+ * Projects one stream into the database through a durable pull consumer that keeps pulls flowing (jnats'
+ * iterable consumer): take what has arrived, up to a batch, decode it (bad messages
  * become dead letters), write it in one transaction, then ack. A crash between commit and ack re-delivers, which
  * the idempotent upserts make harmless; a database failure NAKs with back-off and is retried, never dropped. When
  * the stream or consumer disappears (deleted, recreated by setup) it re-subscribes by itself. Several backends may
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamProjector<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamProjector.class);
-    private static final Duration FETCH_WAIT = Duration.ofMillis(100);
+    private static final Duration FIRST_WAIT = Duration.ofMillis(250);
+    private static final Duration NEXT_WAIT = Duration.ofMillis(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    private static final int IDLE_CHECK_FETCHES = 50;
+    private static final int IDLE_CHECK_FETCHES = 20;
     /** How long a fetched batch may stay unacked before the broker re-delivers it (a crashed backend's batch). */
     private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
@@ -44,7 +46,7 @@ public final class StreamProjector<T> implements AutoCloseable {
     private final ProjectorStats stats = new ProjectorStats();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch finished = new CountDownLatch(1);
-    private JetStreamSubscription subscription;
+    private IterableConsumer subscription;
 
     public StreamProjector(Connection connection, String stream, String durable, String filterSubject, int batchSize,
                            MessageDecoder<T> decoder, BatchWriter<T> writer) {
@@ -78,7 +80,7 @@ public final class StreamProjector<T> implements AutoCloseable {
                         subscribe();
                         backoff = Duration.ofMillis(200);
                     }
-                    List<Message> messages = subscription.fetch(batchSize, FETCH_WAIT);
+                    List<Message> messages = nextBatch();
                     if (messages.isEmpty()) {
                         if (++idleFetches >= IDLE_CHECK_FETCHES) {
                             idleFetches = 0;
@@ -115,6 +117,23 @@ public final class StreamProjector<T> implements AutoCloseable {
             dropSubscription();
             finished.countDown();
         }
+    }
+
+    private List<Message> nextBatch() throws Exception {
+        Message first = subscription.nextMessage(FIRST_WAIT);
+        if (first == null) {
+            return List.of();
+        }
+        List<Message> batch = new ArrayList<>(Math.min(batchSize, 1024));
+        batch.add(first);
+        while (batch.size() < batchSize) {
+            Message next = subscription.nextMessage(NEXT_WAIT);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
     }
 
     private boolean project(List<Message> messages, Duration backoff) {
@@ -155,9 +174,9 @@ public final class StreamProjector<T> implements AutoCloseable {
                 .deliverPolicy(DeliverPolicy.All)
                 .ackWait(ACK_WAIT)
                 .maxAckPending(Math.max(10_000, batchSize * 4))
-                .maxBatch(Math.max(batchSize, 1))
                 .build());
-        subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind(stream, durable));
+        subscription = connection.getConsumerContext(stream, durable).iterate(ConsumeOptions.builder()
+                .batchSize(Math.max(100, Math.min(batchSize * 2, 5000))).build());
         stats.resubscribes.incrementAndGet();
         LOG.debug("{} projector subscribed to durable {}", stream, durable);
     }
@@ -174,8 +193,9 @@ public final class StreamProjector<T> implements AutoCloseable {
     private void dropSubscription() {
         if (subscription != null) {
             try {
-                subscription.unsubscribe();
-            } catch (RuntimeException e) {
+                subscription.stop();
+                subscription.close();
+            } catch (Exception e) {
                 LOG.debug("unsubscribe failed: {}", e.toString());
             }
             subscription = null;

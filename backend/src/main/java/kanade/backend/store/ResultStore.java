@@ -1,12 +1,13 @@
 package kanade.backend.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kanade.protocol.wire.ExecResult;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** execution_results: idempotent inserts keyed by result_id, and the queries behind /api/results. */
@@ -19,29 +20,44 @@ public final class ResultStore {
         this.db = db;
     }
 
-    /** Inserts rows inside the caller's transaction; a result_id already stored is left as it is. */
+    /**
+     * Inserts rows inside the caller's transaction; a result_id already stored is left as it is. This is the
+     * projection's hot path, so it binds positionally on the JDBC statement.
+     */
     public int insert(Handle handle, List<StoredResult> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
-        PreparedBatch batch = handle.prepareBatch("insert into execution_results (" + COLUMNS + ") values (:result_id, "
-                + ":request_id, :job_id, :pc_id, :manifest_id, :exit_code, :skipped, :stdout, :stderr, :stdout_truncated, "
-                + ":stderr_truncated, :started_at, :finished_at, :recorded_at, :stream_seq) on conflict (result_id) do nothing");
-        for (StoredResult row : rows) {
-            ExecResult r = row.result();
-            batch.bind("result_id", r.resultId()).bind("request_id", r.requestId()).bind("job_id", r.jobId())
-                    .bind("pc_id", r.pcId()).bind("manifest_id", r.manifestId()).bind("exit_code", r.exitCode())
-                    .bind("skipped", r.skipped()).bind("stdout", r.stdout()).bind("stderr", r.stderr())
-                    .bind("stdout_truncated", r.stdoutTruncated()).bind("stderr_truncated", r.stderrTruncated())
-                    .bind("started_at", r.startedAt().toEpochMilli()).bind("finished_at", r.finishedAt().toEpochMilli())
-                    .bind("recorded_at", row.recordedAt().toEpochMilli()).bind("stream_seq", row.streamSeq())
-                    .add();
+        String sql = "insert into execution_results (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (result_id) do nothing";
+        try (PreparedStatement insert = handle.getConnection().prepareStatement(sql)) {
+            for (StoredResult row : rows) {
+                ExecResult r = row.result();
+                insert.setString(1, r.resultId());
+                insert.setString(2, r.requestId());
+                insert.setString(3, r.jobId());
+                insert.setString(4, r.pcId());
+                insert.setString(5, r.manifestId());
+                insert.setInt(6, r.exitCode());
+                insert.setBoolean(7, r.skipped());
+                insert.setString(8, r.stdout());
+                insert.setString(9, r.stderr());
+                insert.setBoolean(10, r.stdoutTruncated());
+                insert.setBoolean(11, r.stderrTruncated());
+                insert.setLong(12, r.startedAt().toEpochMilli());
+                insert.setLong(13, r.finishedAt().toEpochMilli());
+                insert.setLong(14, row.recordedAt().toEpochMilli());
+                insert.setLong(15, row.streamSeq());
+                insert.addBatch();
+            }
+            int inserted = 0;
+            for (int count : insert.executeBatch()) {
+                inserted += Math.max(count, 0);
+            }
+            return inserted;
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
         }
-        int inserted = 0;
-        for (int count : batch.execute()) {
-            inserted += Math.max(count, 0);
-        }
-        return inserted;
     }
 
     /** One result by id. */
@@ -55,6 +71,9 @@ public final class ResultStore {
         List<String> where = new ArrayList<>();
         if (q.pcId() != null) {
             where.add("pc_id = :pc_id");
+        }
+        if (q.requestId() != null) {
+            where.add("request_id = :request_id");
         }
         if (q.since() != null) {
             where.add("finished_at >= :since");
@@ -100,6 +119,9 @@ public final class ResultStore {
     private static Query bind(Query query, ResultQuery q) {
         if (q.pcId() != null) {
             query.bind("pc_id", q.pcId());
+        }
+        if (q.requestId() != null) {
+            query.bind("request_id", q.requestId());
         }
         if (q.since() != null) {
             query.bind("since", q.since().toEpochMilli());

@@ -42,6 +42,16 @@ public final class NatsLogListener implements ErrorListener, ConnectionListener 
     }
 
     @Override
+    public void pullStatusWarning(Connection conn, io.nats.client.JetStreamSubscription sub, io.nats.client.support.Status status) {
+        LOG.debug("{} - pull status warning: {}", name, status);
+    }
+
+    @Override
+    public void pullStatusError(Connection conn, io.nats.client.JetStreamSubscription sub, io.nats.client.support.Status status) {
+        LOG.warn("{} - pull status error: {}", name, status);
+    }
+
+    @Override
     public void flowControlProcessed(Connection conn, io.nats.client.JetStreamSubscription sub, String subject,
                                      FlowControlSource source) {
         LOG.trace("{} - flow control {}", name, subject);

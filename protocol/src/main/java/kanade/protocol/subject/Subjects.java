@@ -14,6 +14,8 @@ public final class Subjects {
     public static final String INVENTORY_WILDCARD = "inventory.>";
     /** Every agent event (the EVENTS stream). */
     public static final String EVENTS_WILDCARD = "events.>";
+    /** Every kill, for the agent's one kill subscription (job ids are single tokens). */
+    public static final String KILL_WILDCARD = "kill.*";
     /** Every audit event (the AUDIT stream). */
     public static final String AUDIT_WILDCARD = "audit.>";
 

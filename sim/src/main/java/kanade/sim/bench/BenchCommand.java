@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /** {@code kanade-sim bench <name>}: the benchmarks. */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its table.",
-        subcommands = {ProjectionBench.class})
+        subcommands = {ProjectionBench.class, FanoutBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,114 @@
+package kanade.sim.bench;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kanade.agent.Agent;
+import kanade.sim.FileLimits;
+import kanade.sim.Fleet;
+import kanade.sim.GroupSplit;
+import kanade.testkit.NatsServer;
+import kanade.testkit.TempDirs;
+import picocli.CommandLine;
+
+/**
+ * {@code kanade-sim bench fanout}: one run to all N simulated agents until every ExecResult is durable in the backend's
+ * database, beside two baselines with no Kanade code: (a) raw core round trip, (b) raw JetStream + pull consumer + SQLite.
+ * Exits non-zero when a result is lost or duplicated.
+ */
+@CommandLine.Command(name = "fanout", mixinStandardHelpOptions = true,
+        description = "Time one run to all N agents until every result is in the database, against raw NATS baselines.")
+public final class FanoutBench implements Callable<Integer> {
+    /** Kanade's time may be at most this multiple of baseline (b). */
+    public static final double TARGET_RATIO_B = 1.5;
+
+    @CommandLine.Option(names = "--agents", defaultValue = "1000", description = "simulated agents (default ${DEFAULT-VALUE})")
+    int agents;
+    @CommandLine.Option(names = "--script-ms", defaultValue = "0", description = "simulated script time (default ${DEFAULT-VALUE})")
+    int scriptMs;
+    @CommandLine.Option(names = "--rounds", defaultValue = "5", description = "measured rounds; the best of each pipeline is reported (default ${DEFAULT-VALUE})")
+    int rounds;
+    @CommandLine.Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for one pipeline (default ${DEFAULT-VALUE})")
+    int timeoutSecs;
+    @CommandLine.Option(names = "--connect-parallelism", defaultValue = "64", description = "agents connecting at once during ramp-up")
+    int connectParallelism;
+    @CommandLine.Option(names = "--json", defaultValue = "bench-results/fanout.json", description = "where to write the JSON")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        FileLimits.requireRoomFor(agents);
+        Path work = Files.createTempDirectory("kanade-bench-fanout-");
+        BenchReport report = new BenchReport("fanout").input("agents", agents).input("script_ms", scriptMs)
+                .input("rounds", rounds).input("db", "sqlite").input("fsync", "on");
+        boolean ok;
+        try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
+             BackendProcess backend = BackendProcess.start(work.resolve("backend"), nats.url(), 0.2);
+             Connection operator = Nats.connect(nats.url())) {
+            ProcStats.Reading natsStart = ProcStats.read(nats.pid());
+            ProcStats.Reading backendStart = ProcStats.read(backend.pid());
+            ProcStats.Reading simStart = ProcStats.self();
+            System.err.printf("starting %d agents...%n", agents);
+            long rampStart = System.nanoTime();
+            try (Fleet fleet = Fleet.start(new Fleet.Spec(agents, nats.url(), null, GroupSplit.parse(null), 0.0,
+                    Duration.ofMillis(scriptMs), Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), connectParallelism))) {
+                double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
+                report.input("ramp_s", String.format("%.1f", rampSeconds));
+                List<Connection> connections = fleet.agents().stream().map(Agent::connection).toList();
+                Duration timeout = Duration.ofSeconds(timeoutSecs);
+                CpuProbe cpu = new CpuProbe(nats.pid(), backend.pid());
+
+                System.err.println("warming up...");
+                KanadeFanout.run(operator, backend, agents, timeout, cpu);
+                RawRoundTrip.run(operator, connections, timeout, cpu);
+
+                PhaseResult bestA = null;
+                PhaseResult bestB = null;
+                KanadeFanout.Outcome bestK = null;
+                ok = true;
+                for (int round = 1; round <= rounds; round++) {
+                    System.err.printf("round %d/%d%n", round, rounds);
+                    PhaseResult a = RawRoundTrip.run(operator, connections, timeout, cpu);
+                    PhaseResult b = RawDurablePipeline.run(operator, connections, work.resolve("raw-" + round + ".db"),
+                            timeout, round, cpu);
+                    KanadeFanout.Outcome k = KanadeFanout.run(operator, backend, agents, timeout, cpu);
+                    if (k.rows() != agents || k.distinctPcs() != agents) {
+                        ok = false;
+                        report.note("round " + round + ": LOST OR DUPLICATED: " + k.rows() + " rows, " + k.distinctPcs()
+                                + " distinct pcs, expected " + agents);
+                    }
+                    bestA = better(bestA, a);
+                    bestB = better(bestB, b);
+                    bestK = bestK == null || k.phase().seconds() < bestK.phase().seconds() ? k : bestK;
+                }
+                report.row(bestA.row()).row(bestB.row()).row(bestK.phase().row());
+                double ratioB = bestK.phase().seconds() / bestB.seconds();
+                double ratioA = bestK.phase().seconds() / bestA.seconds();
+                report.input("kanade_over_b", String.format("%.2f", ratioB));
+                report.input("kanade_over_a", String.format("%.2f", ratioA));
+                report.note(String.format("kanade/(b) = %.2f (target <= %.1f: %s); kanade/(a) = %.2f", ratioB, TARGET_RATIO_B,
+                        ratioB <= TARGET_RATIO_B ? "met" : "MISSED", ratioA));
+            }
+            report.note(usage("broker", natsStart, ProcStats.read(nats.pid())));
+            report.note(usage("backend", backendStart, ProcStats.read(backend.pid())));
+            report.note(usage("simulator", simStart, ProcStats.self()));
+        } finally {
+            TempDirs.deleteQuietly(work);
+        }
+        report.print(System.out);
+        report.writeJson(json);
+        return ok ? 0 : 1;
+    }
+
+    private static PhaseResult better(PhaseResult best, PhaseResult candidate) {
+        return best == null || candidate.seconds() < best.seconds() ? candidate : best;
+    }
+
+    static String usage(String who, ProcStats.Reading before, ProcStats.Reading after) {
+        return String.format("%s: cpu %.1f s, peak rss %d MiB", who, after.cpuSince(before), after.peakRssMib());
+    }
+}

@@ -1,0 +1,111 @@
+package kanade.sim.bench;
+
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Baseline (b), no Kanade code: one plain publish; every connection does one JetStream publish of a 1 KiB result and
+ * waits for its ack; one pull consumer drains batches of 1,000 into SQLite (WAL, synchronous=FULL) with batched
+ * inserts in one transaction per batch, then acks. Time until every row is committed.
+ */
+final class RawDurablePipeline {
+    private static final String GO = "bench.durable.go";
+    private static final String STREAM = "BENCH_RAW";
+
+    private RawDurablePipeline() {
+    }
+
+    static PhaseResult run(Connection operator, List<Connection> fleet, Path sqlite, Duration timeout, int round,
+                           CpuProbe cpu)
+            throws Exception {
+        String stream = STREAM + "_" + round;
+        String prefix = "bench.rawresults" + round;
+        operator.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream)
+                .subjects(prefix + ".>").storageType(StorageType.File).build());
+        byte[] body = new byte[1024];
+        Arrays.fill(body, (byte) 'r');
+        List<Dispatcher> dispatchers = new ArrayList<>(fleet.size());
+        for (int i = 0; i < fleet.size(); i++) {
+            Connection nc = fleet.get(i);
+            JetStream js = nc.jetStream();
+            String subject = prefix + "." + i;
+            Dispatcher d = nc.createDispatcher(msg -> {
+                try {
+                    js.publish(subject, body);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            d.subscribe(GO);
+            dispatchers.add(d);
+        }
+        for (Connection nc : fleet) {
+            nc.flush(Duration.ofSeconds(10));
+        }
+        operator.jetStreamManagement().addOrUpdateConsumer(stream, ConsumerConfiguration.builder().durable("raw-drain")
+                .ackPolicy(AckPolicy.Explicit).maxAckPending(20_000).build());
+        JetStreamSubscription drain = operator.jetStream().subscribe(null, PullSubscribeOptions.bind(stream, "raw-drain"));
+        long[] latencies = new long[fleet.size()];
+        int stored = 0;
+        try (java.sql.Connection db = DriverManager.getConnection("jdbc:sqlite:" + sqlite
+                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000")) {
+            try (Statement ddl = db.createStatement()) {
+                ddl.execute("create table raw_results (id integer primary key, subject text, body text, recorded_at integer)");
+            }
+            db.setAutoCommit(false);
+            CpuProbe.Snapshot cpuStart = cpu.snapshot();
+            long start = System.nanoTime();
+            operator.publish(GO, new byte[0]);
+            long deadline = start + timeout.toNanos();
+            try (PreparedStatement insert = db.prepareStatement(
+                    "insert into raw_results (id, subject, body, recorded_at) values (?, ?, ?, ?) on conflict (id) do nothing")) {
+                while (stored < fleet.size() && System.nanoTime() < deadline) {
+                    List<Message> batch = drain.fetch(1000, Duration.ofMillis(100));
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    long now = System.currentTimeMillis();
+                    for (Message m : batch) {
+                        insert.setLong(1, m.metaData().streamSequence());
+                        insert.setString(2, m.getSubject());
+                        insert.setString(3, new String(m.getData()));
+                        insert.setLong(4, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    db.commit();
+                    batch.forEach(Message::ack);
+                    long elapsed = (System.nanoTime() - start) / 1_000_000;
+                    for (int i = 0; i < batch.size() && stored < latencies.length; i++) {
+                        latencies[stored++] = elapsed;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PhaseResult.CpuUse used = cpu.snapshot().since(cpuStart);
+            for (int i = 0; i < fleet.size(); i++) {
+                fleet.get(i).closeDispatcher(dispatchers.get(i));
+            }
+            drain.unsubscribe();
+            operator.jetStreamManagement().deleteStream(stream);
+            return new PhaseResult("raw durable pipeline (b)", fleet.size(), stored, seconds,
+                    Percentiles.of(Arrays.copyOf(latencies, stored)), used);
+        }
+    }
+}
