@@ -14,6 +14,7 @@ import kanade.backend.api.ApiRoutes;
 import kanade.backend.api.HttpApi;
 import kanade.backend.api.RouteTable;
 import kanade.backend.health.FleetHealth;
+import kanade.backend.health.IngestStats;
 import kanade.backend.projection.HeartbeatIngest;
 import kanade.backend.projection.Projections;
 import kanade.backend.projection.StreamProjector;
@@ -87,7 +88,8 @@ public final class BackendServer implements AutoCloseable {
         Retention retention = new Retention(results, audit, settings.keepResults(), settings.keepAudit(), clock)
                 .start(timers, Duration.ofHours(1));
         FleetHealth health = new FleetHealth(connection, settings.layout(), agents, results, clock);
-        RouteTable routes = ApiRoutes.all(connection, agents, results, audit, health, clock);
+        IngestStats ingest = new IngestStats(resultProjector, auditProjector, heartbeats);
+        RouteTable routes = ApiRoutes.all(connection, agents, results, audit, health, ingest, clock);
         HttpApi http = HttpApi.start(settings.httpHost(), settings.httpPort(), routes);
         LOG.info("kanade-backend listening on http://{}:{}", settings.httpHost(), http.port());
         return new BackendServer(db, connection, resultProjector, auditProjector, heartbeats, retention, timers, http, results,

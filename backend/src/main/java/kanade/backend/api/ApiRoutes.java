@@ -3,6 +3,7 @@ package kanade.backend.api;
 import io.nats.client.Connection;
 import java.time.Clock;
 import kanade.backend.health.FleetHealth;
+import kanade.backend.health.IngestStats;
 import kanade.backend.store.AgentStore;
 import kanade.backend.store.AuditStore;
 import kanade.backend.store.ResultStore;
@@ -14,10 +15,10 @@ public final class ApiRoutes {
 
     /** Every route of the API. */
     public static RouteTable all(Connection connection, AgentStore agents, ResultStore results, AuditStore audit,
-                                 FleetHealth health, Clock clock) {
+                                 FleetHealth health, IngestStats ingest, Clock clock) {
         ApiAudit apiAudit = new ApiAudit(connection, clock);
         return new RouteTable()
-                .add(HealthRoutes.routes(health))
+                .add(HealthRoutes.routes(health, ingest))
                 .add(AgentRoutes.routes(agents, connection, apiAudit))
                 .add(ResultRoutes.routes(results, clock))
                 .add(AuditRoutes.routes(audit, clock))

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /** {@code kanade-sim bench <name>}: the benchmarks. */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its table.",
-        subcommands = {ProjectionBench.class, FanoutBench.class})
+        subcommands = {FanoutBench.class, TargetedBench.class, HeartbeatBench.class, FootprintBench.class, ProjectionBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

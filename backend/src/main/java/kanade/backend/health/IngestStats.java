@@ -1,0 +1,28 @@
+package kanade.backend.health;
+
+import kanade.backend.projection.HeartbeatIngest;
+import kanade.backend.projection.StreamProjector;
+
+/** Counters of this backend process's intake since it started (GET /api/stats/ingest). */
+public final class IngestStats {
+    private final StreamProjector<?> results;
+    private final StreamProjector<?> audit;
+    private final HeartbeatIngest heartbeats;
+
+    public IngestStats(StreamProjector<?> results, StreamProjector<?> audit, HeartbeatIngest heartbeats) {
+        this.results = results;
+        this.audit = audit;
+        this.heartbeats = heartbeats;
+    }
+
+    /** The counters now. */
+    public Snapshot snapshot() {
+        return new Snapshot(results.stats().projected(), results.stats().deadLettered(), results.stats().dbFailures(),
+                audit.stats().projected(), audit.stats().deadLettered(), heartbeats.written());
+    }
+
+    /** One reading. */
+    public record Snapshot(long resultsProjected, long resultsDeadLettered, long resultsDbFailures, long auditProjected,
+                           long auditDeadLettered, long heartbeatRows) {
+    }
+}

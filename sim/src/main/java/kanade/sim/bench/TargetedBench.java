@@ -1,0 +1,91 @@
+package kanade.sim.bench;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import kanade.protocol.run.RemoteRun;
+import kanade.protocol.wire.Command;
+import kanade.protocol.wire.Ids;
+import kanade.sim.FileLimits;
+import kanade.sim.Fleet;
+import kanade.sim.GroupSplit;
+import kanade.testkit.NatsServer;
+import kanade.testkit.TempDirs;
+import picocli.CommandLine;
+
+/** {@code kanade-sim bench targeted}: latency of {@code kanade run} (ping, publish, result) to one random agent among N. */
+@CommandLine.Command(name = "targeted", mixinStandardHelpOptions = true,
+        description = "Latency of a run to one random agent among N, repeated (default 1,000 times).")
+public final class TargetedBench implements Callable<Integer> {
+    @CommandLine.Option(names = "--agents", defaultValue = "1000", description = "simulated agents (default ${DEFAULT-VALUE})")
+    int agents;
+    @CommandLine.Option(names = "--runs", defaultValue = "1000", description = "runs to measure (default ${DEFAULT-VALUE})")
+    int runs;
+    @CommandLine.Option(names = "--json", defaultValue = "bench-results/targeted.json", description = "where to write the JSON")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        FileLimits.requireRoomFor(agents);
+        Path work = Files.createTempDirectory("kanade-bench-targeted-");
+        BenchReport report = new BenchReport("targeted").input("agents", agents).input("runs", runs);
+        int failures = 0;
+        try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
+             BackendProcess backend = BackendProcess.start(work.resolve("backend"), nats.url(), 0.2);
+             Connection operator = Nats.connect(nats.url());
+             Fleet fleet = Fleet.start(new Fleet.Spec(agents, nats.url(), null, GroupSplit.parse(null), 0.0, Duration.ZERO,
+                     Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), 64))) {
+            RemoteRun remote = new RemoteRun(operator);
+            CpuProbe cpu = new CpuProbe(nats.pid(), backend.pid());
+            for (int i = 0; i < 50; i++) {
+                runOnce(remote);
+            }
+            long[] latencies = new long[runs];
+            CpuProbe.Snapshot cpuStart = cpu.snapshot();
+            long start = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                if (!(runOnce(remote) instanceof RemoteRun.Outcome.Finished)) {
+                    failures++;
+                }
+                latencies[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PhaseResult.CpuUse used = cpu.snapshot().since(cpuStart);
+            Percentiles p = Percentiles.of(latencies);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("agents", agents);
+            row.put("runs", runs);
+            row.put("failed", failures);
+            row.put("p50_ms", p.p50());
+            row.put("p95_ms", p.p95());
+            row.put("p99_ms", p.p99());
+            row.put("max_ms", p.max());
+            row.put("runs_per_s", Math.round(runs / seconds));
+            row.put("sim_cpu_s", String.format("%.2f", used.simulator()));
+            row.put("broker_cpu_s", String.format("%.2f", used.broker()));
+            row.put("backend_cpu_s", String.format("%.2f", used.backend()));
+            report.row(row);
+            report.note("each run = ping agents.<pc>.ping + subscribe results.<id> + publish commands.pc.<pc> + wait, "
+                    + "sequential, like `kanade run`");
+        } finally {
+            TempDirs.deleteQuietly(work);
+        }
+        report.print(System.out);
+        report.writeJson(json);
+        return failures == 0 ? 0 : 1;
+    }
+
+    private RemoteRun.Outcome runOnce(RemoteRun remote) throws Exception {
+        String pc = Fleet.pcId(ThreadLocalRandom.current().nextInt(agents));
+        Command command = Command.adhoc(Ids.randomUuid(), Ids.randomUuid(), "sh", "echo targeted", 30, null);
+        return remote.run(pc, command, Duration.ofSeconds(2), published -> { });
+    }
+}
