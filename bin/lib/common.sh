@@ -7,8 +7,16 @@ KANADE_MIN_JAVA=21
 kanade_say() { printf '%s\n' "$*" >&2; }
 kanade_die() { printf 'error: %s\n' "$*" >&2; exit "${2:-1}"; }
 
-# java_spec_version JAVA -> prints the major version (e.g. 25) or nothing
+# java_spec_version JAVA -> prints the major version (e.g. 25) or nothing. Reads the JDK's release file when there
+# is one (instant), else asks the JVM (slow: starts a JVM).
 java_spec_version() {
+  local home release version
+  home="$(dirname "$(dirname "$(readlink -f "$1")")")"
+  release="$home/release"
+  if [ -f "$release" ]; then
+    version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1)"
+    [ -n "$version" ] && { printf '%s\n' "$version"; return 0; }
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | tr -d ' \r'
 }
 

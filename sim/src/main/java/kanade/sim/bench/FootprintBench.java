@@ -18,7 +18,8 @@ import picocli.CommandLine;
 
 /**
  * {@code kanade-sim bench footprint}: one real agent process (bin/kanade-agent): time from process start to its first
- * heartbeat, and resident memory after it idled. A warm-up start first lets the launcher write its class-data archive.
+ * heartbeat, and resident memory after it idled. A training start first lets the launcher write the agent's AOT
+ * cache (JDK 25+), which later starts use.
  */
 @CommandLine.Command(name = "footprint", mixinStandardHelpOptions = true,
         description = "Start-to-first-heartbeat and idle RSS of one real agent process.")
@@ -49,13 +50,13 @@ public final class FootprintBench implements Callable<Integer> {
                     level = 'warn'
                     keep_days = 0
                     """.formatted(nats.url(), work.resolve("agent-data")));
-            System.err.println("warm-up start (writes the class-data archive)...");
-            startAndTime(operator, config, work, false);
+            System.err.println("training start (writes the agent's AOT cache on JDK 25+)...");
+            startAndTime(operator, config, work, false, true);
             long[] firsts = new long[starts];
             long rss = 0;
             for (int i = 0; i < starts; i++) {
                 boolean last = i == starts - 1;
-                Measured m = startAndTime(operator, config, work, last);
+                Measured m = startAndTime(operator, config, work, last, false);
                 firsts[i] = m.firstHeartbeatMs();
                 if (last) {
                     rss = m.rssMib();
@@ -70,7 +71,8 @@ public final class FootprintBench implements Callable<Integer> {
             row.put("target_rss_mib", TARGET_RSS_MIB);
             row.put("met", median <= TARGET_FIRST_HEARTBEAT_MS && rss <= TARGET_RSS_MIB ? "yes" : "NO");
             report.row(row);
-            report.note("agent JVM flags: see KANADE_AGENT_JAVA_OPTS in bin/kanade-agent");
+            report.note("agent JVM flags: see KANADE_AGENT_JAVA_OPTS in bin/kanade-agent; RSS counts the mapped CDS/AOT "
+                    + "archives (file-backed, shared between agent processes)");
         } finally {
             TempDirs.deleteQuietly(work);
         }
@@ -82,12 +84,16 @@ public final class FootprintBench implements Callable<Integer> {
     private record Measured(long firstHeartbeatMs, long rssMib) {
     }
 
-    private Measured startAndTime(Connection operator, Path config, Path work, boolean idle) throws Exception {
+    private Measured startAndTime(Connection operator, Path config, Path work, boolean idle, boolean train)
+            throws Exception {
         Subscription beats = operator.subscribe("heartbeat.footprint-pc");
         operator.flush(Duration.ofSeconds(2));
         ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-agent").toString(), "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
         pb.environment().put("KANADE_NO_BUILD", "1");
+        if (train) {
+            pb.environment().put("KANADE_AGENT_AOT_TRAIN", "1");
+        }
         long start = System.nanoTime();
         Process agent = pb.start();
         try {
@@ -97,6 +103,9 @@ public final class FootprintBench implements Callable<Integer> {
             }
             long firstMs = (System.nanoTime() - start) / 1_000_000;
             long rss = 0;
+            if (train) {
+                Thread.sleep(3000);
+            }
             if (idle) {
                 System.err.printf("first heartbeat after %d ms; idling %d s...%n", firstMs, idleSeconds);
                 Thread.sleep(idleSeconds * 1000L);
