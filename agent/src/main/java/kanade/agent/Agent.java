@@ -43,7 +43,6 @@ public final class Agent implements AutoCloseable {
     private final Connection connection;
     private final Dispatcher dispatcher;
     private final JobRunner jobs;
-    private final ExecutedRequests executed;
     private final ResultPublisher results;
     private final HeartbeatPublisher heartbeats;
     private final HeartbeatSource heartbeatSource;
@@ -57,8 +56,8 @@ public final class Agent implements AutoCloseable {
         this.dispatcher = connection.createDispatcher();
         this.heartbeatSource = new HeartbeatSource(settings, runtime.clock());
         this.results = new ResultPublisher(connection, Outbox.open(settings.dataDir()), settings.pcId());
-        this.executed = ExecutedRequests.open(settings.dataDir(), ExecutedRequests.DEFAULT_CAPACITY);
-        this.jobs = new JobRunner(settings.pcId(), executed, scripts,
+        this.jobs = new JobRunner(settings.pcId(),
+                ExecutedRequests.open(settings.dataDir(), ExecutedRequests.DEFAULT_CAPACITY), scripts,
                 (command, outcome, capture, started, finished) -> results.publish(
                         ExecResults.from(settings.pcId(), command, outcome, capture, started, finished)),
                 runtime.virtualThreads(), runtime.clock());
@@ -196,7 +195,6 @@ public final class Agent implements AutoCloseable {
         }
         heartbeats.close();
         results.stop();
-        executed.close();
         try {
             connection.drain(Duration.ofSeconds(5)).get();
         } catch (Exception e) {

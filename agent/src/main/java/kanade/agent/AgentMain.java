@@ -2,9 +2,9 @@ package kanade.agent;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import kanade.protocol.cli.ConfigErrors;
 import kanade.protocol.cli.VersionProvider;
 import kanade.protocol.cli.LogSetup;
-import kanade.protocol.config.ConfigException;
 import kanade.protocol.config.ConfigLoader;
 import kanade.protocol.config.SystemFacts;
 import picocli.CommandLine;
@@ -36,12 +36,6 @@ public final class AgentMain implements Callable<Integer> {
 
     /** The configured picocli command line (config errors print one line and exit 2). */
     public static CommandLine commandLine() {
-        return new CommandLine(new AgentMain()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof ConfigException) {
-                cmd.getErr().println("kanade-agent: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
+        return ConfigErrors.commandLine(new AgentMain(), "kanade-agent");
     }
 }

@@ -2,12 +2,12 @@ package kanade.backend;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import kanade.protocol.cli.ConfigErrors;
 import kanade.protocol.cli.VersionProvider;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import kanade.protocol.KanadeVersion;
 import kanade.protocol.cli.LogSetup;
-import kanade.protocol.config.ConfigException;
 import kanade.protocol.config.ConfigLoader;
 import kanade.protocol.config.OsFamily;
 import kanade.protocol.secret.SecretName;
@@ -61,12 +61,6 @@ public final class BackendMain implements Callable<Integer> {
 
     /** The configured picocli command line (config errors print one line and exit 2). */
     public static CommandLine commandLine() {
-        return new CommandLine(new BackendMain()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof ConfigException) {
-                cmd.getErr().println("kanade-backend: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
+        return ConfigErrors.commandLine(new BackendMain(), "kanade-backend");
     }
 }

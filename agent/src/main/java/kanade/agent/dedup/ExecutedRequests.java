@@ -29,7 +29,6 @@ public final class ExecutedRequests {
     private final SequencedSet<String> ids = new LinkedHashSet<>();
     private final ReentrantLock lock = new ReentrantLock();
     private int linesInFile;
-    private FileChannel log;
 
     private ExecutedRequests(Path file, int capacity) {
         this.file = file;
@@ -56,21 +55,6 @@ public final class ExecutedRequests {
             }
             append(requestId);
             return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Closes the log file (the store can be opened again). */
-    public void close() {
-        lock.lock();
-        try {
-            if (log != null) {
-                log.close();
-                log = null;
-            }
-        } catch (IOException e) {
-            // nothing buffered: every id was written when claimed
         } finally {
             lock.unlock();
         }
@@ -114,10 +98,11 @@ public final class ExecutedRequests {
             if (linesInFile >= 2 * capacity) {
                 compact();
             }
-            if (log == null) {
-                log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            // open, append, close: no descriptor held per agent (the simulator runs thousands in one process)
+            try (FileChannel log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                log.write(ByteBuffer.wrap((requestId + "\n").getBytes(StandardCharsets.UTF_8)));
             }
-            log.write(ByteBuffer.wrap((requestId + "\n").getBytes(StandardCharsets.UTF_8)));
             linesInFile++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record request " + requestId + " in " + file, e);
@@ -125,10 +110,6 @@ public final class ExecutedRequests {
     }
 
     private void compact() throws IOException {
-        if (log != null) {
-            log.close();
-            log = null;
-        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         List<String> keep = new ArrayList<>(ids);
         Files.write(tmp, keep, StandardCharsets.UTF_8);

@@ -2,9 +2,11 @@ package kanade.agent.outbox;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
 import io.nats.client.PublishOptions;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +26,7 @@ public final class ResultPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ResultPublisher.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
     private final JetStream jetStream;
     private final Outbox outbox;
@@ -34,7 +37,8 @@ public final class ResultPublisher {
         this.outbox = outbox;
         this.pcId = pcId;
         try {
-            this.jetStream = connection.jetStream();
+            // a fleet-wide run makes thousands of agents publish at once: wait for the ack rather than retry early
+            this.jetStream = connection.jetStream(JetStreamOptions.builder().requestTimeout(PUBLISH_TIMEOUT).build());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -45,7 +49,12 @@ public final class ResultPublisher {
         if (!stopping.get() && tryOnce(message(result), options(result))) {
             return true;
         }
-        outbox.store(result);
+        try {
+            outbox.store(result);
+        } catch (UncheckedIOException e) {
+            LOG.error("{} - cannot write result {} to the outbox ({}); retrying from memory only", pcId,
+                    result.resultId(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
         return deliver(result);
     }
 
