@@ -91,6 +91,7 @@ public final class FootprintBench implements Callable<Integer> {
         ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-agent").toString(), "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
         pb.environment().put("KANADE_NO_BUILD", "1");
+        pb.environment().remove("KANADE_JAVA_OPTS"); // the simulator's own JVM flags are not the agent's
         if (train) {
             pb.environment().put("KANADE_AGENT_AOT_TRAIN", "1");
         }
