@@ -7,16 +7,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import kanade.testkit.ChildProcesses;
 import kanade.testkit.FreePorts;
 
-/** A real kanade-backend child process (bin/kanade-backend) on SQLite, for benchmarks; its pid gives CPU and RSS. */
-public final class BackendProcess implements AutoCloseable {
+/**
+ * A real kanade-backend child process (bin/kanade-backend) on SQLite, for benchmarks; its pid gives CPU and RSS, and
+ * the bench reads its database file directly (a cheap indexed count that does not load the backend).
+ */
+public final class BackendProcess implements BackendAccess {
     private final Process process;
     private final int port;
     private final Path sqlite;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Connection reader;
 
     private BackendProcess(Process process, int port, Path sqlite) {
         this.process = process;
@@ -55,7 +66,7 @@ public final class BackendProcess implements AutoCloseable {
         return backend;
     }
 
-    /** The backend's pid. */
+    @Override
     public long pid() {
         return process.pid();
     }
@@ -65,23 +76,40 @@ public final class BackendProcess implements AutoCloseable {
         return sqlite;
     }
 
-    /** Base URL of its HTTP API. */
+    @Override
     public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Rows in execution_results for {@code requestId}, via the API's X-Total-Count (-1 on error). */
-    public long resultCount(String requestId) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url()
-                    + "/api/results?limit=1&request_id=" + requestId)).GET()
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.headers().firstValue("X-Total-Count").map(Long::parseLong).orElse(-1L);
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
+    @Override
+    public long resultCount(String requestId) throws SQLException {
+        return query("select count(*) from execution_results where request_id = ?", requestId).get(0);
+    }
+
+    @Override
+    public long[] recordedAt(String requestId) throws SQLException {
+        return query("select recorded_at from execution_results where request_id = ?", requestId).stream()
+                .mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public long distinctPcs(String requestId) throws SQLException {
+        return query("select count(distinct pc_id) from execution_results where request_id = ?", requestId).get(0);
+    }
+
+    private List<Long> query(String sql, String requestId) throws SQLException {
+        if (reader == null) {
+            reader = DriverManager.getConnection("jdbc:sqlite:" + sqlite + "?open_mode=1");
+        }
+        try (PreparedStatement q = reader.prepareStatement(sql)) {
+            q.setString(1, requestId);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
         }
     }
 
@@ -99,6 +127,13 @@ public final class BackendProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } catch (SQLException e) {
+            // read-only handle
+        }
         ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 }

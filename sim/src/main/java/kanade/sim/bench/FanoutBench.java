@@ -1,17 +1,16 @@
 package kanade.sim.bench;
 
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kanade.agent.Agent;
+import kanade.protocol.subject.Subjects;
 import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
-import kanade.testkit.NatsServer;
 import kanade.testkit.TempDirs;
 import picocli.CommandLine;
 
@@ -25,6 +24,8 @@ import picocli.CommandLine;
 public final class FanoutBench implements Callable<Integer> {
     /** Kanade's time may be at most this multiple of baseline (b). */
     public static final double TARGET_RATIO_B = 1.5;
+    /** The group simulated agents join when the broker is shared with real agents. */
+    static final String BENCH_GROUP = "kanade-bench";
 
     @CommandLine.Option(names = "--agents", defaultValue = "1000", description = "simulated agents (default ${DEFAULT-VALUE})")
     int agents;
@@ -38,6 +39,8 @@ public final class FanoutBench implements Callable<Integer> {
     int connectParallelism;
     @CommandLine.Option(names = "--json", defaultValue = "bench-results/fanout.json", description = "where to write the JSON")
     Path json;
+    @CommandLine.Mixin
+    AttachOptions attach;
 
     @Override
     public Integer call() throws Exception {
@@ -46,24 +49,27 @@ public final class FanoutBench implements Callable<Integer> {
         BenchReport report = new BenchReport("fanout").input("agents", agents).input("script_ms", scriptMs)
                 .input("rounds", rounds).input("db", "sqlite").input("fsync", "on");
         boolean ok;
-        try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
-             BackendProcess backend = BackendProcess.start(work.resolve("backend"), nats.url(), 0.2);
-             Connection operator = Nats.connect(nats.url())) {
-            ProcStats.Reading natsStart = ProcStats.read(nats.pid());
+        try (BenchInfra infra = BenchInfra.open(work, attach, true); Connection operator = infra.connect()) {
+            BackendAccess backend = infra.backend();
+            ProcStats.Reading natsStart = ProcStats.read(infra.brokerPid());
             ProcStats.Reading backendStart = ProcStats.read(backend.pid());
             ProcStats.Reading simStart = ProcStats.self();
             System.err.printf("starting %d agents...%n", agents);
             long rampStart = System.nanoTime();
-            try (Fleet fleet = Fleet.start(new Fleet.Spec(agents, nats.url(), null, GroupSplit.parse(null), 0.0,
+            boolean shared = attach.natsUrl != null;
+            String subject = shared ? Subjects.commandsGroup(BENCH_GROUP) : Subjects.COMMANDS_ALL;
+            report.input("subject", subject);
+            try (Fleet fleet = Fleet.start(new Fleet.Spec(agents, infra.natsUrl(), infra.token(),
+                    GroupSplit.parse(shared ? BENCH_GROUP + ":100%" : null), 0.0,
                     Duration.ofMillis(scriptMs), Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), connectParallelism))) {
                 double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
                 report.input("ramp_s", String.format("%.1f", rampSeconds));
                 List<Connection> connections = fleet.agents().stream().map(Agent::connection).toList();
                 Duration timeout = Duration.ofSeconds(timeoutSecs);
-                CpuProbe cpu = new CpuProbe(nats.pid(), backend.pid());
+                CpuProbe cpu = infra.cpu();
 
                 System.err.println("warming up...");
-                KanadeFanout.run(operator, backend, agents, timeout, cpu);
+                KanadeFanout.run(operator, backend, subject, agents, timeout, cpu);
                 RawRoundTrip.run(operator, connections, timeout, cpu);
 
                 PhaseResult bestA = null;
@@ -75,7 +81,7 @@ public final class FanoutBench implements Callable<Integer> {
                     PhaseResult a = RawRoundTrip.run(operator, connections, timeout, cpu);
                     PhaseResult b = RawDurablePipeline.run(operator, connections, work.resolve("raw-" + round + ".db"),
                             timeout, round, cpu);
-                    KanadeFanout.Outcome k = KanadeFanout.run(operator, backend, agents, timeout, cpu);
+                    KanadeFanout.Outcome k = KanadeFanout.run(operator, backend, subject, agents, timeout, cpu);
                     if (k.rows() != agents || k.distinctPcs() != agents) {
                         ok = false;
                         report.note("round " + round + ": LOST OR DUPLICATED: " + k.rows() + " rows, " + k.distinctPcs()
@@ -93,7 +99,7 @@ public final class FanoutBench implements Callable<Integer> {
                 report.note(String.format("kanade/(b) = %.2f (target <= %.1f: %s); kanade/(a) = %.2f", ratioB, TARGET_RATIO_B,
                         ratioB <= TARGET_RATIO_B ? "met" : "MISSED", ratioA));
             }
-            report.note(usage("broker", natsStart, ProcStats.read(nats.pid())));
+            report.note(usage("broker", natsStart, ProcStats.read(infra.brokerPid())));
             report.note(usage("backend", backendStart, ProcStats.read(backend.pid())));
             report.note(usage("simulator", simStart, ProcStats.self()));
         } finally {

@@ -16,7 +16,6 @@ import kanade.protocol.wire.Json;
 import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
-import kanade.testkit.NatsServer;
 import kanade.testkit.TempDirs;
 import picocli.CommandLine;
 
@@ -35,6 +34,8 @@ public final class HeartbeatBench implements Callable<Integer> {
     String duration;
     @CommandLine.Option(names = "--json", defaultValue = "bench-results/heartbeat.json", description = "where to write the JSON")
     Path json;
+    @CommandLine.Mixin
+    AttachOptions attach;
 
     @Override
     public Integer call() throws Exception {
@@ -43,11 +44,11 @@ public final class HeartbeatBench implements Callable<Integer> {
         Path work = Files.createTempDirectory("kanade-bench-heartbeat-");
         BenchReport report = new BenchReport("heartbeat").input("agents", agents).input("duration", duration);
         HttpClient http = HttpClient.newHttpClient();
-        try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
-             BackendProcess backend = BackendProcess.start(work.resolve("backend"), nats.url(), 0.2)) {
+        try (BenchInfra infra = BenchInfra.open(work, attach, true)) {
+            BackendAccess backend = infra.backend();
             for (String text : intervals) {
                 Duration interval = HumanDuration.parse(text);
-                try (Fleet fleet = Fleet.start(new Fleet.Spec(agents, nats.url(), null, GroupSplit.parse(null), 0.0,
+                try (Fleet fleet = Fleet.start(new Fleet.Spec(agents, infra.natsUrl(), infra.token(), GroupSplit.parse(null), 0.0,
                         Duration.ZERO, interval, false, Fleet.defaultDataRoot(), 64))) {
                     Thread.sleep(interval.toMillis());
                     long rowsBefore = heartbeatRows(http, backend);
@@ -64,7 +65,7 @@ public final class HeartbeatBench implements Callable<Integer> {
                     row.put("interval", text);
                     row.put("beats_per_s_expected", Math.round(agents / (interval.toMillis() / 1000.0)));
                     row.put("db_rows_per_s", Math.round(rows / seconds));
-                    row.put("backend_cpu_pct_of_core", String.format("%.1f", cpuPct));
+                    row.put("backend_cpu_pct_of_core", backend.pid() < 0 ? "-" : String.format("%.1f", cpuPct));
                     row.put("backend_rss_mib", after.rssMib());
                     report.row(row);
                 }
@@ -78,7 +79,7 @@ public final class HeartbeatBench implements Callable<Integer> {
         return 0;
     }
 
-    private static long heartbeatRows(HttpClient http, BackendProcess backend) throws Exception {
+    private static long heartbeatRows(HttpClient http, BackendAccess backend) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.url() + "/api/stats/ingest"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(response.body()).path("heartbeat_rows").asLong();

@@ -1,12 +1,10 @@
 package kanade.sim.bench;
 
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,7 +14,6 @@ import kanade.protocol.wire.Ids;
 import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
-import kanade.testkit.NatsServer;
 import kanade.testkit.TempDirs;
 import picocli.CommandLine;
 
@@ -30,6 +27,8 @@ public final class TargetedBench implements Callable<Integer> {
     int runs;
     @CommandLine.Option(names = "--json", defaultValue = "bench-results/targeted.json", description = "where to write the JSON")
     Path json;
+    @CommandLine.Mixin
+    AttachOptions attach;
 
     @Override
     public Integer call() throws Exception {
@@ -37,13 +36,12 @@ public final class TargetedBench implements Callable<Integer> {
         Path work = Files.createTempDirectory("kanade-bench-targeted-");
         BenchReport report = new BenchReport("targeted").input("agents", agents).input("runs", runs);
         int failures = 0;
-        try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
-             BackendProcess backend = BackendProcess.start(work.resolve("backend"), nats.url(), 0.2);
-             Connection operator = Nats.connect(nats.url());
-             Fleet fleet = Fleet.start(new Fleet.Spec(agents, nats.url(), null, GroupSplit.parse(null), 0.0, Duration.ZERO,
-                     Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), 64))) {
+        try (BenchInfra infra = BenchInfra.open(work, attach, true);
+             Connection operator = infra.connect();
+             Fleet fleet = Fleet.start(new Fleet.Spec(agents, infra.natsUrl(), infra.token(), GroupSplit.parse(null), 0.0,
+                     Duration.ZERO, Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), 64))) {
             RemoteRun remote = new RemoteRun(operator);
-            CpuProbe cpu = new CpuProbe(nats.pid(), backend.pid());
+            CpuProbe cpu = infra.cpu();
             for (int i = 0; i < 50; i++) {
                 runOnce(remote);
             }

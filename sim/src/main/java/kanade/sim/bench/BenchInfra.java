@@ -1,0 +1,85 @@
+package kanade.sim.bench;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.file.Path;
+import java.util.List;
+import kanade.protocol.config.OsFamily;
+import kanade.protocol.nats.NatsConnect;
+import kanade.protocol.secret.Secret;
+import kanade.protocol.secret.SecretName;
+import kanade.protocol.secret.SecretSource;
+import kanade.testkit.NatsServer;
+
+/** The broker and backend a bench runs against: started as child processes, or attached with {@link AttachOptions}. */
+final class BenchInfra implements AutoCloseable {
+    private final NatsServer nats;
+    private final String natsUrl;
+    private final Secret token;
+    private final BackendAccess backend;
+
+    private BenchInfra(NatsServer nats, String natsUrl, Secret token, BackendAccess backend) {
+        this.nats = nats;
+        this.natsUrl = natsUrl;
+        this.token = token;
+        this.backend = backend;
+    }
+
+    /** Starts (or attaches to) a broker and, when {@code withBackend}, a backend. */
+    static BenchInfra open(Path work, AttachOptions attach, boolean withBackend) throws Exception {
+        NatsServer nats = null;
+        String url = attach.natsUrl;
+        Secret token = null;
+        if (url == null) {
+            nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
+            url = nats.url();
+        } else {
+            token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.AGENT_NATS_TOKEN)
+                    .orElse(null);
+        }
+        BackendAccess backend = null;
+        if (withBackend) {
+            backend = attach.backendUrl != null ? new RemoteBackend(attach.backendUrl)
+                    : BackendProcess.start(work.resolve("backend"), url, 0.2);
+        }
+        return new BenchInfra(nats, url, token, backend);
+    }
+
+    String natsUrl() {
+        return natsUrl;
+    }
+
+    /** The NATS token for agents and the operator connection (attached brokers only). */
+    Secret token() {
+        return token;
+    }
+
+    BackendAccess backend() {
+        return backend;
+    }
+
+    /** CPU readings of the processes this bench started (attached ones read as zero). */
+    CpuProbe cpu() {
+        return new CpuProbe(nats == null ? -1 : nats.pid(), backend == null ? -1 : backend.pid());
+    }
+
+    /** The broker's pid, or -1 when attached. */
+    long brokerPid() {
+        return nats == null ? -1 : nats.pid();
+    }
+
+    /** An operator connection to the broker. */
+    Connection connect() throws Exception {
+        return Nats.connect(NatsConnect.baseOptions(natsUrl, token, "kanade-sim operator").build());
+    }
+
+    @Override
+    public void close() {
+        if (backend != null) {
+            backend.close();
+        }
+        if (nats != null) {
+            nats.close();
+        }
+    }
+}
