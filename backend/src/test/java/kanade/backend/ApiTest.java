@@ -167,6 +167,14 @@ class ApiTest {
     }
 
     @Test
+    void rootPagePointsAtTheApi() throws Exception {
+        Http.Response page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("Kanade").contains("/api/health/fleet");
+    }
+
+    @Test
     void healthAndVersion() throws Exception {
         assertThat(http.get("/health").body()).isEqualTo("ok");
         assertThat(http.get("/api/version").json().get("version").asText()).isNotBlank();

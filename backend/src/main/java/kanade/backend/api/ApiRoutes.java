@@ -18,6 +18,7 @@ public final class ApiRoutes {
                                  FleetHealth health, IngestStats ingest, Clock clock) {
         ApiAudit apiAudit = new ApiAudit(connection, clock);
         return new RouteTable()
+                .add(LandingRoutes.routes())
                 .add(HealthRoutes.routes(health, ingest))
                 .add(AgentRoutes.routes(agents, connection, apiAudit))
                 .add(ResultRoutes.routes(results, clock))
