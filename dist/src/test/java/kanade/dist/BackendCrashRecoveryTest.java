@@ -67,7 +67,7 @@ class BackendCrashRecoveryTest {
                 [jetstream]
                 scale = 0.01
                 [projection]
-                batch = 25
+                batch = 10
                 [log]
                 level = 'warn'
                 """.formatted(port, nats.url(), dbSection));
