@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Message;
 import io.nats.client.Subscription;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,32 +13,27 @@ import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
 import kanade.testkit.NatsServerFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class AgentExecTest {
     @RegisterExtension
+    @Order(1)
     static final NatsServerFixture nats = NatsServerFixture.withJetStream();
-    @TempDir
-    static Path dataDir;
+    static final String PC = "pc-exec";
+    @RegisterExtension
+    @Order(2)
+    static final RunningAgentFixture running = RunningAgentFixture.on(nats, PC);
+    static final Duration WAIT = Duration.ofSeconds(20);
     static AgentHarness harness;
     static Agent agent;
-    static final String PC = "pc-exec";
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     @BeforeAll
-    static void startAgent() throws Exception {
-        harness = new AgentHarness(nats.url());
-        agent = harness.startAgent(PC, dataDir);
-    }
-
-    @AfterAll
-    static void stopAgent() throws Exception {
-        agent.close();
-        harness.close();
+    static void bind() {
+        harness = running.harness();
+        agent = running.agent();
     }
 
     @Test

@@ -2,38 +2,30 @@ package kanade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import kanade.agent.Agent;
-import kanade.agent.AgentHarness;
+import kanade.agent.RunningAgentFixture;
 import kanade.testkit.FreePorts;
 import kanade.testkit.NatsServerFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
     @RegisterExtension
+    @Order(1)
     static final NatsServerFixture nats = NatsServerFixture.withJetStream();
-    @TempDir
-    static Path dataDir;
-    static AgentHarness harness;
-    static Agent agent;
     static final String PC = "pc-cli";
+    @RegisterExtension
+    @Order(2)
+    static final RunningAgentFixture running = RunningAgentFixture.on(nats, PC);
+    static Agent agent;
 
     @BeforeAll
-    static void start() throws Exception {
-        harness = new AgentHarness(nats.url());
-        agent = harness.startAgent(PC, dataDir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        agent.close();
-        harness.close();
+    static void bind() {
+        agent = running.agent();
     }
 
     @Test

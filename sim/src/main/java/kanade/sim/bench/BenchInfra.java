@@ -3,15 +3,19 @@ package kanade.sim.bench;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import kanade.protocol.config.OsFamily;
 import kanade.protocol.nats.NatsConnect;
 import kanade.protocol.secret.Secret;
 import kanade.protocol.secret.SecretName;
 import kanade.protocol.secret.SecretSource;
+import kanade.sim.FileLimits;
+import kanade.sim.Fleet;
+import kanade.sim.GroupSplit;
 import kanade.testkit.NatsServer;
 
-/** The broker and backend a bench runs against: started as child processes, or attached with {@link AttachOptions}. */
+/** The broker and backend a bench runs against (started as child processes, or attached), and its simulated fleet. */
 final class BenchInfra implements AutoCloseable {
     private final NatsServer nats;
     private final String natsUrl;
@@ -26,9 +30,10 @@ final class BenchInfra implements AutoCloseable {
     }
 
     /** Starts (or attaches to) a broker and, when {@code withBackend}, a backend. */
-    static BenchInfra open(Path work, AttachOptions attach, boolean withBackend) throws Exception {
+    static BenchInfra open(Path work, FleetOptions options, boolean withBackend) throws Exception {
+        FileLimits.requireRoomFor(options.agents);
         NatsServer nats = null;
-        String url = attach.natsUrl;
+        String url = options.natsUrl;
         Secret token = null;
         if (url == null) {
             nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
@@ -39,7 +44,7 @@ final class BenchInfra implements AutoCloseable {
         }
         BackendAccess backend = null;
         if (withBackend) {
-            backend = attach.backendUrl != null ? new RemoteBackend(attach.backendUrl)
+            backend = options.backendUrl != null ? new RemoteBackend(options.backendUrl)
                     : BackendProcess.start(work.resolve("backend"), url, 0.2);
         }
         return new BenchInfra(nats, url, token, backend);
@@ -66,6 +71,13 @@ final class BenchInfra implements AutoCloseable {
     /** The broker's pid, or -1 when attached. */
     long brokerPid() {
         return nats == null ? -1 : nats.pid();
+    }
+
+    /** Starts {@code agents} simulated agents (instant scripts, no failures) against this broker. */
+    Fleet startFleet(int agents, Duration heartbeat, GroupSplit groups, Duration scriptTime, int connectParallelism)
+            throws Exception {
+        return Fleet.start(new Fleet.Spec(agents, natsUrl, token, groups, 0.0, scriptTime, heartbeat, false,
+                Fleet.defaultDataRoot(), connectParallelism));
     }
 
     /** An operator connection to the broker. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import kanade.agent.Agent;
 import kanade.protocol.subject.Subjects;
-import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
 import kanade.testkit.TempDirs;
@@ -27,8 +26,6 @@ public final class FanoutBench implements Callable<Integer> {
     /** The group simulated agents join when the broker is shared with real agents. */
     static final String BENCH_GROUP = "kanade-bench";
 
-    @CommandLine.Option(names = "--agents", defaultValue = "1000", description = "simulated agents (default ${DEFAULT-VALUE})")
-    int agents;
     @CommandLine.Option(names = "--script-ms", defaultValue = "0", description = "simulated script time (default ${DEFAULT-VALUE})")
     int scriptMs;
     @CommandLine.Option(names = "--rounds", defaultValue = "5", description = "measured rounds; the best of each pipeline is reported (default ${DEFAULT-VALUE})")
@@ -40,28 +37,27 @@ public final class FanoutBench implements Callable<Integer> {
     @CommandLine.Option(names = "--json", defaultValue = "bench-results/fanout.json", description = "where to write the JSON")
     Path json;
     @CommandLine.Mixin
-    AttachOptions attach;
+    FleetOptions fleetOptions;
 
     @Override
     public Integer call() throws Exception {
-        FileLimits.requireRoomFor(agents);
+        int agents = fleetOptions.agents;
         Path work = Files.createTempDirectory("kanade-bench-fanout-");
         BenchReport report = new BenchReport("fanout").input("agents", agents).input("script_ms", scriptMs)
                 .input("rounds", rounds).input("db", "sqlite").input("fsync", "on");
         boolean ok;
-        try (BenchInfra infra = BenchInfra.open(work, attach, true); Connection operator = infra.connect()) {
+        try (BenchInfra infra = BenchInfra.open(work, fleetOptions, true); Connection operator = infra.connect()) {
             BackendAccess backend = infra.backend();
             ProcStats.Reading natsStart = ProcStats.read(infra.brokerPid());
             ProcStats.Reading backendStart = ProcStats.read(backend.pid());
             ProcStats.Reading simStart = ProcStats.self();
             System.err.printf("starting %d agents...%n", agents);
             long rampStart = System.nanoTime();
-            boolean shared = attach.natsUrl != null;
+            boolean shared = fleetOptions.sharedBroker();
             String subject = shared ? Subjects.commandsGroup(BENCH_GROUP) : Subjects.COMMANDS_ALL;
             report.input("subject", subject);
-            try (Fleet fleet = Fleet.start(new Fleet.Spec(agents, infra.natsUrl(), infra.token(),
-                    GroupSplit.parse(shared ? BENCH_GROUP + ":100%" : null), 0.0,
-                    Duration.ofMillis(scriptMs), Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), connectParallelism))) {
+            try (Fleet fleet = infra.startFleet(agents, Duration.ofSeconds(30),
+                    GroupSplit.parse(shared ? BENCH_GROUP + ":100%" : null), Duration.ofMillis(scriptMs), connectParallelism)) {
                 double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
                 report.input("ramp_s", String.format("%.1f", rampSeconds));
                 List<Connection> connections = fleet.agents().stream().map(Agent::connection).toList();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import kanade.protocol.config.HumanDuration;
 import kanade.protocol.wire.Json;
-import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
 import kanade.testkit.TempDirs;
@@ -26,8 +25,6 @@ public final class HeartbeatBench implements Callable<Integer> {
     /** The backend may use at most this share of one core at 10,000 agents / 30 s. */
     public static final double TARGET_CPU_PCT = 10.0;
 
-    @CommandLine.Option(names = "--agents", defaultValue = "1000", description = "simulated agents (default ${DEFAULT-VALUE})")
-    int agents;
     @CommandLine.Option(names = "--intervals", split = ",", defaultValue = "30s,3s", description = "heartbeat intervals (default ${DEFAULT-VALUE})")
     List<String> intervals;
     @CommandLine.Option(names = "--duration", defaultValue = "2m", description = "measured time per interval (default ${DEFAULT-VALUE})")
@@ -35,21 +32,20 @@ public final class HeartbeatBench implements Callable<Integer> {
     @CommandLine.Option(names = "--json", defaultValue = "bench-results/heartbeat.json", description = "where to write the JSON")
     Path json;
     @CommandLine.Mixin
-    AttachOptions attach;
+    FleetOptions fleetOptions;
 
     @Override
     public Integer call() throws Exception {
-        FileLimits.requireRoomFor(agents);
+        int agents = fleetOptions.agents;
         Duration measure = HumanDuration.parse(duration);
         Path work = Files.createTempDirectory("kanade-bench-heartbeat-");
         BenchReport report = new BenchReport("heartbeat").input("agents", agents).input("duration", duration);
         HttpClient http = HttpClient.newHttpClient();
-        try (BenchInfra infra = BenchInfra.open(work, attach, true)) {
+        try (BenchInfra infra = BenchInfra.open(work, fleetOptions, true)) {
             BackendAccess backend = infra.backend();
             for (String text : intervals) {
                 Duration interval = HumanDuration.parse(text);
-                try (Fleet fleet = Fleet.start(new Fleet.Spec(agents, infra.natsUrl(), infra.token(), GroupSplit.parse(null), 0.0,
-                        Duration.ZERO, interval, false, Fleet.defaultDataRoot(), 64))) {
+                try (Fleet fleet = infra.startFleet(agents, interval, GroupSplit.parse(null), Duration.ZERO, 64)) {
                     Thread.sleep(interval.toMillis());
                     long rowsBefore = heartbeatRows(http, backend);
                     ProcStats.Reading before = ProcStats.read(backend.pid());

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import kanade.protocol.run.RemoteRun;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.Ids;
-import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
 import kanade.testkit.TempDirs;
@@ -21,25 +20,22 @@ import picocli.CommandLine;
 @CommandLine.Command(name = "targeted", mixinStandardHelpOptions = true,
         description = "Latency of a run to one random agent among N, repeated (default 1,000 times).")
 public final class TargetedBench implements Callable<Integer> {
-    @CommandLine.Option(names = "--agents", defaultValue = "1000", description = "simulated agents (default ${DEFAULT-VALUE})")
-    int agents;
     @CommandLine.Option(names = "--runs", defaultValue = "1000", description = "runs to measure (default ${DEFAULT-VALUE})")
     int runs;
     @CommandLine.Option(names = "--json", defaultValue = "bench-results/targeted.json", description = "where to write the JSON")
     Path json;
     @CommandLine.Mixin
-    AttachOptions attach;
+    FleetOptions fleetOptions;
 
     @Override
     public Integer call() throws Exception {
-        FileLimits.requireRoomFor(agents);
+        int agents = fleetOptions.agents;
         Path work = Files.createTempDirectory("kanade-bench-targeted-");
         BenchReport report = new BenchReport("targeted").input("agents", agents).input("runs", runs);
         int failures = 0;
-        try (BenchInfra infra = BenchInfra.open(work, attach, true);
+        try (BenchInfra infra = BenchInfra.open(work, fleetOptions, true);
              Connection operator = infra.connect();
-             Fleet fleet = Fleet.start(new Fleet.Spec(agents, infra.natsUrl(), infra.token(), GroupSplit.parse(null), 0.0,
-                     Duration.ZERO, Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), 64))) {
+             Fleet fleet = infra.startFleet(agents, Duration.ofSeconds(30), GroupSplit.parse(null), Duration.ZERO, 64)) {
             RemoteRun remote = new RemoteRun(operator);
             CpuProbe cpu = infra.cpu();
             for (int i = 0; i < 50; i++) {
@@ -82,7 +78,7 @@ public final class TargetedBench implements Callable<Integer> {
     }
 
     private RemoteRun.Outcome runOnce(RemoteRun remote) throws Exception {
-        String pc = Fleet.pcId(ThreadLocalRandom.current().nextInt(agents));
+        String pc = Fleet.pcId(ThreadLocalRandom.current().nextInt(fleetOptions.agents));
         Command command = Command.adhoc(Ids.randomUuid(), Ids.randomUuid(), "sh", "echo targeted", 30, null);
         return remote.run(pc, command, Duration.ofSeconds(2), published -> { });
     }
