@@ -65,10 +65,13 @@ ensure_mvn() {
   command -v mvn >/dev/null 2>&1 || ensure_packages maven
 }
 
-# run_mvn ARGS...: Maven in the repo root, quiet about downloads.
+# run_mvn ARGS...: Maven in the repo root, quiet about downloads; Maven 3.8 prints colour resets even in batch
+# mode, so escape sequences are stripped from its output. Jars are stamped afterwards, so that a module Maven did not
+# need to repackage is not taken for stale by the next launch.
 run_mvn() {
   ensure_mvn
-  (cd "$KANADE_ROOT" && mvn -B -ntp -Dstyle.color=never "$@")
+  (cd "$KANADE_ROOT" && mvn -B -ntp -Dstyle.color=never "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g')
+  touch "$KANADE_ROOT"/*/target/kanade-*.jar 2>/dev/null || true
 }
 
 # jars_stale MODULE: true when the module's jar is missing or older than any source or pom in the repo.

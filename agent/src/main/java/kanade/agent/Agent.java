@@ -23,7 +23,7 @@ import kanade.agent.heartbeat.HeartbeatPublisher;
 import kanade.agent.heartbeat.HeartbeatSource;
 import kanade.agent.outbox.Outbox;
 import kanade.agent.outbox.ResultPublisher;
-import kanade.protocol.nats.NatsConnect;
+import kanade.runtime.nats.NatsConnect;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.Json;

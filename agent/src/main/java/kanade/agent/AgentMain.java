@@ -2,11 +2,11 @@ package kanade.agent;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import kanade.protocol.cli.ConfigErrors;
-import kanade.protocol.cli.VersionProvider;
-import kanade.protocol.cli.LogSetup;
-import kanade.protocol.config.ConfigLoader;
-import kanade.protocol.config.SystemFacts;
+import kanade.runtime.cli.ConfigErrors;
+import kanade.runtime.cli.VersionProvider;
+import kanade.runtime.cli.LogSetup;
+import kanade.runtime.config.ConfigLoader;
+import kanade.runtime.config.SystemFacts;
 import picocli.CommandLine;
 
 /** Entry point of {@code kanade-agent}: runs the endpoint agent, or checks its config. */
@@ -31,6 +31,7 @@ public final class AgentMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LogSetup.useProgramDefaults();
         System.exit(commandLine().execute(args));
     }
 

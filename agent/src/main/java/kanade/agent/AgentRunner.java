@@ -1,11 +1,11 @@
 package kanade.agent;
 
 import java.util.concurrent.CountDownLatch;
-import kanade.protocol.config.AgentConfig;
-import kanade.protocol.config.ConfigReader;
-import kanade.protocol.config.OsFamily;
-import kanade.protocol.secret.SecretName;
-import kanade.protocol.secret.SecretSource;
+import kanade.runtime.config.AgentConfig;
+import kanade.runtime.config.ConfigReader;
+import kanade.runtime.config.OsFamily;
+import kanade.runtime.secret.SecretName;
+import kanade.runtime.secret.SecretSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

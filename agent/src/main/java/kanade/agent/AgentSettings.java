@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import kanade.protocol.KanadeVersion;
-import kanade.protocol.config.AgentConfig;
-import kanade.protocol.config.OsFamily;
-import kanade.protocol.secret.Secret;
+import kanade.runtime.config.AgentConfig;
+import kanade.runtime.config.OsFamily;
+import kanade.runtime.secret.Secret;
 import kanade.protocol.subject.SubjectToken;
 
 /**

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import kanade.protocol.cli.CheckConfigPrinter;
-import kanade.protocol.config.ConfigLoader;
-import kanade.protocol.config.OsFamily;
-import kanade.protocol.secret.SecretName;
-import kanade.protocol.secret.SecretSource;
+import kanade.runtime.cli.CheckConfigPrinter;
+import kanade.runtime.config.ConfigLoader;
+import kanade.runtime.config.OsFamily;
+import kanade.runtime.secret.SecretName;
+import kanade.runtime.secret.SecretSource;
 import picocli.CommandLine;
 
 /** {@code kanade-agent check-config}: loads agent.toml as the agent would and prints it, secrets masked. */

@@ -8,7 +8,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.file.Path;
 import java.time.Duration;
-import kanade.protocol.secret.Secret;
+import kanade.runtime.secret.Secret;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Heartbeat;
 import kanade.protocol.wire.Json;

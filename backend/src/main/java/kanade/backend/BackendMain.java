@@ -2,16 +2,16 @@ package kanade.backend;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import kanade.protocol.cli.ConfigErrors;
-import kanade.protocol.cli.VersionProvider;
+import kanade.runtime.cli.ConfigErrors;
+import kanade.runtime.cli.VersionProvider;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import kanade.protocol.KanadeVersion;
-import kanade.protocol.cli.LogSetup;
-import kanade.protocol.config.ConfigLoader;
-import kanade.protocol.config.OsFamily;
-import kanade.protocol.secret.SecretName;
-import kanade.protocol.secret.SecretSource;
+import kanade.runtime.cli.LogSetup;
+import kanade.runtime.config.ConfigLoader;
+import kanade.runtime.config.OsFamily;
+import kanade.runtime.secret.SecretName;
+import kanade.runtime.secret.SecretSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -56,6 +56,7 @@ public final class BackendMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LogSetup.useProgramDefaults();
         System.exit(commandLine().execute(args));
     }
 

@@ -25,8 +25,8 @@ import kanade.backend.store.DeadLetterStore;
 import kanade.backend.store.ResultStore;
 import kanade.backend.store.Retention;
 import kanade.backend.store.StoredResult;
-import kanade.protocol.jetstream.JetStreamBootstrap;
-import kanade.protocol.nats.NatsConnect;
+import kanade.runtime.jetstream.JetStreamBootstrap;
+import kanade.runtime.nats.NatsConnect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,9 +2,9 @@ package kanade.backend;
 
 import java.time.Duration;
 import kanade.backend.store.DbSettings;
-import kanade.protocol.config.BackendConfig;
-import kanade.protocol.jetstream.JetStreamLayout;
-import kanade.protocol.secret.Secret;
+import kanade.runtime.config.BackendConfig;
+import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.runtime.secret.Secret;
 
 /** Everything the backend needs, resolved from backend.toml plus secrets. Tests and benchmarks build it directly. */
 public record BackendSettings(String httpHost, int httpPort, String natsUrl, Secret natsToken, DbSettings db,

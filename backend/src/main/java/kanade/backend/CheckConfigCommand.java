@@ -2,11 +2,11 @@ package kanade.backend;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import kanade.protocol.cli.CheckConfigPrinter;
-import kanade.protocol.config.ConfigLoader;
-import kanade.protocol.config.OsFamily;
-import kanade.protocol.secret.SecretName;
-import kanade.protocol.secret.SecretSource;
+import kanade.runtime.cli.CheckConfigPrinter;
+import kanade.runtime.config.ConfigLoader;
+import kanade.runtime.config.OsFamily;
+import kanade.runtime.secret.SecretName;
+import kanade.runtime.secret.SecretSource;
 import picocli.CommandLine;
 
 /** {@code kanade-backend check-config}: loads backend.toml as the backend would and prints it, secrets masked. */

@@ -1,11 +1,12 @@
 package kanade.cli;
 
+import kanade.runtime.cli.LogSetup;
 import java.util.concurrent.Callable;
 import kanade.cli.jetstream.JetStreamCommand;
 import kanade.cli.run.KillCommand;
 import kanade.cli.run.PingCommand;
 import kanade.cli.run.RunCommand;
-import kanade.protocol.cli.VersionProvider;
+import kanade.runtime.cli.VersionProvider;
 import picocli.CommandLine;
 
 /** Entry point of the {@code kanade} operator CLI. */
@@ -28,6 +29,7 @@ public final class KanadeCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LogSetup.useProgramDefaults();
         System.setProperty("kanade.log.level", System.getProperty("kanade.log.level", "WARN"));
         System.exit(commandLine().execute(args));
     }

@@ -1,7 +1,8 @@
 package kanade.sim;
 
+import kanade.runtime.cli.LogSetup;
 import java.util.concurrent.Callable;
-import kanade.protocol.cli.VersionProvider;
+import kanade.runtime.cli.VersionProvider;
 import picocli.CommandLine;
 
 /** Entry point of {@code kanade-sim}: the fleet simulator and benchmarks. */
@@ -16,6 +17,7 @@ public final class SimMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LogSetup.useProgramDefaults();
         // thousands of agents log per job at INFO; the simulator shows warnings only unless asked
         System.setProperty("kanade.log.level", System.getProperty("kanade.log.level", "WARN"));
         System.exit(new CommandLine(new SimMain()).execute(args));

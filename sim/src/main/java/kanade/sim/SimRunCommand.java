@@ -3,10 +3,10 @@ package kanade.sim;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import kanade.protocol.config.HumanDuration;
-import kanade.protocol.config.OsFamily;
-import kanade.protocol.secret.SecretName;
-import kanade.protocol.secret.SecretSource;
+import kanade.protocol.time.HumanDuration;
+import kanade.runtime.config.OsFamily;
+import kanade.runtime.secret.SecretName;
+import kanade.runtime.secret.SecretSource;
 import kanade.sim.bench.ProcStats;
 import picocli.CommandLine;
 

@@ -1,7 +1,7 @@
 package kanade.agent.exec;
 
 import java.nio.file.Path;
-import kanade.protocol.config.OsFamily;
+import kanade.runtime.config.OsFamily;
 
 /** Turns a Command's shell and script into a command line for this platform (PowerShell/cmd on Windows, sh/bash on Linux). */
 public interface ShellCatalog {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import kanade.backend.store.AgentStore;
 import kanade.backend.store.Page;
-import kanade.protocol.run.AgentPing;
+import kanade.runtime.run.AgentPing;
 import kanade.protocol.subject.SubjectToken;
 
 /** GET /api/agents, /api/agents/{pc_id}; POST /api/agents/{pc_id}/ping. */

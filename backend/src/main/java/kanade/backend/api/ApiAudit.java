@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.nats.client.Connection;
 import java.time.Clock;
-import kanade.protocol.audit.AuditPublisher;
+import kanade.runtime.audit.AuditPublisher;
 import kanade.protocol.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import kanade.protocol.config.HumanDuration;
+import kanade.protocol.time.HumanDuration;
 
 /** Reads and validates query parameters; every bad value is a 400 invalid_parameter naming the parameter. */
 final class QueryParams {

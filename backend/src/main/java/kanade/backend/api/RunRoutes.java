@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kanade.protocol.run.RemoteRun;
+import kanade.runtime.run.RemoteRun;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.WireFormatException;
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 import kanade.backend.store.AgentStore;
 import kanade.backend.store.ResultStore;
-import kanade.protocol.jetstream.BucketSpec;
-import kanade.protocol.jetstream.JetStreamLayout;
-import kanade.protocol.jetstream.StreamSpec;
+import kanade.runtime.jetstream.BucketSpec;
+import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.runtime.jetstream.StreamSpec;
 
 /**
  * The /api/health/fleet rollup: agents known/active/stale (active = heartbeat within 2 min), JetStream resources

@@ -1,8 +1,8 @@
 package kanade.backend.store;
 
 import java.nio.file.Path;
-import kanade.protocol.config.BackendConfig;
-import kanade.protocol.secret.Secret;
+import kanade.runtime.config.BackendConfig;
+import kanade.runtime.secret.Secret;
 
 /** Which database to use: SQLite at {@code sqlitePath}, or PostgreSQL at {@code postgresUrl} (password from the secret store). */
 public record DbSettings(Path sqlitePath, String postgresUrl, String user, Secret password) {

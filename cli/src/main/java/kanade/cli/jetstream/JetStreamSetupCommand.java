@@ -11,9 +11,9 @@ import kanade.cli.CliFailure;
 import kanade.cli.ExitCodes;
 import kanade.cli.nats.Broker;
 import kanade.cli.run.Actor;
-import kanade.protocol.audit.AuditPublisher;
-import kanade.protocol.jetstream.JetStreamBootstrap;
-import kanade.protocol.jetstream.JetStreamLayout;
+import kanade.runtime.audit.AuditPublisher;
+import kanade.runtime.jetstream.JetStreamBootstrap;
+import kanade.runtime.jetstream.JetStreamLayout;
 import picocli.CommandLine;
 
 /** {@code kanade jetstream setup}: creates what is missing, updates limits in place, reports other differences. */

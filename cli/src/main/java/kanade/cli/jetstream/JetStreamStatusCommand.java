@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kanade.cli.nats.Broker;
-import kanade.protocol.jetstream.JetStreamLayout;
-import kanade.protocol.jetstream.JetStreamStatus;
+import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.runtime.jetstream.JetStreamStatus;
 import picocli.CommandLine;
 
 /** {@code kanade jetstream status}: a table of every stream, bucket and store; exit 1 when any is missing. */

@@ -6,10 +6,10 @@ import io.nats.client.Options;
 import java.io.IOException;
 import kanade.cli.CliFailure;
 import kanade.cli.ExitCodes;
-import kanade.protocol.config.OsFamily;
-import kanade.protocol.nats.NatsConnect;
-import kanade.protocol.secret.SecretName;
-import kanade.protocol.secret.SecretSource;
+import kanade.runtime.config.OsFamily;
+import kanade.runtime.nats.NatsConnect;
+import kanade.runtime.secret.SecretName;
+import kanade.runtime.secret.SecretSource;
 import picocli.CommandLine;
 
 /**

@@ -1,7 +1,7 @@
 package kanade.cli.run;
 
 import java.time.Duration;
-import kanade.protocol.config.HumanDuration;
+import kanade.protocol.time.HumanDuration;
 import picocli.CommandLine;
 
 /** Parses humantime durations ({@code 500ms}, {@code 5s}, {@code 1m}) for options. */

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import kanade.cli.nats.Broker;
-import kanade.protocol.audit.AuditPublisher;
+import kanade.runtime.audit.AuditPublisher;
 import kanade.protocol.subject.Subjects;
 import picocli.CommandLine;
 

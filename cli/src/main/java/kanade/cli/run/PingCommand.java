@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import kanade.cli.CliFailure;
 import kanade.cli.ExitCodes;
 import kanade.cli.nats.Broker;
-import kanade.protocol.run.AgentPing;
+import kanade.runtime.run.AgentPing;
 import kanade.protocol.wire.Heartbeat;
 import picocli.CommandLine;
 

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import kanade.protocol.config.HumanDuration;
+import kanade.protocol.time.HumanDuration;
 import kanade.protocol.wire.Json;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;

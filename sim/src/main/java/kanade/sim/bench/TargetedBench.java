@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import kanade.protocol.run.RemoteRun;
+import kanade.runtime.run.RemoteRun;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.Ids;
 import kanade.sim.Fleet;

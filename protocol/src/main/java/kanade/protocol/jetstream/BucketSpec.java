@@ -1,5 +1,0 @@
-package kanade.protocol.jetstream;
-
-/** One KV bucket Kanade needs, with the history depth it keeps per key. */
-public record BucketSpec(String name, int history, long maxBytes) {
-}

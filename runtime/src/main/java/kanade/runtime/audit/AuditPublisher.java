@@ -1,0 +1,37 @@
+package kanade.runtime.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamOptions;
+import io.nats.client.PublishOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import kanade.protocol.subject.Streams;
+import kanade.protocol.subject.Subjects;
+import kanade.protocol.wire.AuditEvent;
+import kanade.protocol.wire.Json;
+
+/** Publishes audit events on {@code audit.<actor>.<action>[.<target>]} into the AUDIT stream, waiting for the ack. */
+public final class AuditPublisher {
+    private final JetStream jetStream;
+    private final Clock clock;
+
+    public AuditPublisher(Connection connection, Clock clock) {
+        try {
+            this.jetStream = connection.jetStream(JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(3)).build());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.clock = clock;
+    }
+
+    /** Publishes one event; throws when the broker did not acknowledge it (no AUDIT stream, broker down). */
+    public AuditEvent publish(String actor, String action, String target, JsonNode payload) throws Exception {
+        AuditEvent event = new AuditEvent(actor, action, target, payload, clock.instant());
+        jetStream.publish(Subjects.audit(actor, action, target), Json.encode(event),
+                PublishOptions.builder().expectedStream(Streams.AUDIT).messageId(UUID.randomUUID().toString()).build());
+        return event;
+    }
+}

@@ -1,0 +1,59 @@
+package kanade.runtime.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs NATS connection events and errors through SLF4J (never silently dropped; flow-control chatter at DEBUG). */
+public final class NatsLogListener implements ErrorListener, ConnectionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(NatsLogListener.class);
+    private final String name;
+
+    public NatsLogListener(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public void connectionEvent(Connection conn, Events type) {
+        switch (type) {
+            case CONNECTED, RECONNECTED, RESUBSCRIBED -> LOG.debug("{} - nats {}", name, type.getEvent());
+            case DISCONNECTED -> LOG.info("{} - nats disconnected; reconnecting", name);
+            case CLOSED -> LOG.debug("{} - nats connection closed", name);
+            default -> LOG.debug("{} - nats {}", name, type.getEvent());
+        }
+    }
+
+    @Override
+    public void errorOccurred(Connection conn, String error) {
+        LOG.warn("{} - nats server error: {}", name, error);
+    }
+
+    @Override
+    public void exceptionOccurred(Connection conn, Exception exp) {
+        LOG.debug("{} - nats exception: {}", name, exp.toString());
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection conn, Consumer consumer) {
+        LOG.warn("{} - nats slow consumer: messages are being dropped by the client", name);
+    }
+
+    @Override
+    public void pullStatusWarning(Connection conn, io.nats.client.JetStreamSubscription sub, io.nats.client.support.Status status) {
+        LOG.debug("{} - pull status warning: {}", name, status);
+    }
+
+    @Override
+    public void pullStatusError(Connection conn, io.nats.client.JetStreamSubscription sub, io.nats.client.support.Status status) {
+        LOG.warn("{} - pull status error: {}", name, status);
+    }
+
+    @Override
+    public void flowControlProcessed(Connection conn, io.nats.client.JetStreamSubscription sub, String subject,
+                                     FlowControlSource source) {
+        LOG.trace("{} - flow control {}", name, subject);
+    }
+}
