@@ -30,8 +30,13 @@ public final class AuditPublisher {
     /** Publishes one event; throws when the broker did not acknowledge it (no AUDIT stream, broker down). */
     public AuditEvent publish(String actor, String action, String target, JsonNode payload) throws Exception {
         AuditEvent event = new AuditEvent(actor, action, target, payload, clock.instant());
-        jetStream.publish(Subjects.audit(actor, action, target), Json.encode(event),
-                PublishOptions.builder().expectedStream(Streams.AUDIT).messageId(UUID.randomUUID().toString()).build());
+        publish(event, UUID.randomUUID().toString());
         return event;
+    }
+
+    /** Publishes {@code event} with a fixed message id (a retry is deduplicated by the stream). */
+    public void publish(AuditEvent event, String messageId) throws Exception {
+        jetStream.publish(Subjects.audit(event.actor(), event.action(), event.target()), Json.encode(event),
+                PublishOptions.builder().expectedStream(Streams.AUDIT).messageId(messageId).build());
     }
 }
