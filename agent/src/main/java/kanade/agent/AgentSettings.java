@@ -4,75 +4,140 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import kanade.agent.policy.FleetPolicy;
 import kanade.protocol.KanadeVersion;
+import kanade.protocol.subject.SubjectToken;
 import kanade.runtime.config.AgentConfig;
 import kanade.runtime.config.OsFamily;
 import kanade.runtime.secret.Secret;
-import kanade.protocol.subject.SubjectToken;
 
 /**
- * Everything one agent instance needs, resolved from agent.toml plus the secret store. Tests and the simulator
- * build it directly.
+ * What one agent is given at start and keeps for its life (identity, broker, data dir, credential, limits), plus the
+ * fleet policy it starts with; the policy may change while it runs ({@link kanade.agent.policy.PolicySupervisor}).
+ * Built from agent.toml with {@link #from}, or by tests and the simulator with {@link #builder}.
  */
-public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path dataDir, Duration heartbeatInterval,
-                            Duration shutdownGrace, int maxOutputBytes, String agentVersion, String hostname,
-                            OsFamily osFamily, List<String> groups) {
+public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path dataDir, Duration shutdownGrace,
+                            int maxOutputBytes, String agentVersion, String hostname, OsFamily osFamily,
+                            FleetPolicy initialPolicy) {
     public AgentSettings {
         SubjectToken.require(pcId, "pc_id");
         Objects.requireNonNull(natsUrl, "natsUrl");
         Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         agentVersion = agentVersion == null ? KanadeVersion.current() : agentVersion;
         hostname = hostname == null ? pcId : hostname;
         osFamily = osFamily == null ? OsFamily.current() : osFamily;
-        groups = groups == null ? List.of() : List.copyOf(groups);
-        groups.forEach(g -> SubjectToken.require(g, "group"));
+        initialPolicy = initialPolicy == null ? FleetPolicy.defaults() : initialPolicy;
     }
 
     /** Settings from a loaded agent.toml (with machine defaults filled) and an optional NATS token. */
     public static AgentSettings from(AgentConfig config, Secret natsToken, String hostname) {
         AgentConfig.Agent a = config.agent();
-        return new AgentSettings(a.id(), a.natsUrl(), natsToken, a.dataDir(), a.heartbeatInterval(), a.shutdownGrace(),
-                a.maxOutputBytes(), null, hostname, null, null);
+        return builder(a.id(), a.natsUrl(), a.dataDir()).natsToken(natsToken).shutdownGrace(a.shutdownGrace())
+                .maxOutputBytes(a.maxOutputBytes()).hostname(hostname)
+                .initialPolicy(FleetPolicy.defaults().withHeartbeatInterval(a.heartbeatInterval())).build();
     }
 
     /** Defaults for tests and the simulator: the given id, URL and data dir; everything else default. */
     public static AgentSettings of(String pcId, String natsUrl, Path dataDir) {
-        return new AgentSettings(pcId, natsUrl, null, dataDir, AgentConfig.Agent.DEFAULT_HEARTBEAT_INTERVAL,
-                AgentConfig.Agent.DEFAULT_SHUTDOWN_GRACE, AgentConfig.Agent.DEFAULT_MAX_OUTPUT_BYTES, null, null, null, null);
+        return builder(pcId, natsUrl, dataDir).build();
     }
 
-    /** A copy with another heartbeat interval. */
+    /** A builder with the three things every agent needs. */
+    public static Builder builder(String pcId, String natsUrl, Path dataDir) {
+        return new Builder(pcId, natsUrl, dataDir);
+    }
+
+    /** A builder holding these settings, to change a few. */
+    public Builder toBuilder() {
+        return new Builder(pcId, natsUrl, dataDir).natsToken(natsToken).shutdownGrace(shutdownGrace)
+                .maxOutputBytes(maxOutputBytes).agentVersion(agentVersion).hostname(hostname).osFamily(osFamily)
+                .initialPolicy(initialPolicy);
+    }
+
+    /** A copy that starts with another heartbeat cadence. */
     public AgentSettings withHeartbeatInterval(Duration interval) {
-        return new AgentSettings(pcId, natsUrl, natsToken, dataDir, interval, shutdownGrace, maxOutputBytes, agentVersion,
-                hostname, osFamily, groups);
+        return toBuilder().initialPolicy(initialPolicy.withHeartbeatInterval(interval)).build();
+    }
+
+    /** A copy that starts as a member of these groups (the simulator's {@code --groups}). */
+    public AgentSettings withGroups(List<String> groups) {
+        return toBuilder().initialPolicy(initialPolicy.withGroups(groups)).build();
     }
 
     /** A copy with another shutdown grace period. */
     public AgentSettings withShutdownGrace(Duration grace) {
-        return new AgentSettings(pcId, natsUrl, natsToken, dataDir, heartbeatInterval, grace, maxOutputBytes, agentVersion,
-                hostname, osFamily, groups);
+        return toBuilder().shutdownGrace(grace).build();
     }
 
     /** A copy with another output cap per stream. */
     public AgentSettings withMaxOutputBytes(int bytes) {
-        return new AgentSettings(pcId, natsUrl, natsToken, dataDir, heartbeatInterval, shutdownGrace, bytes, agentVersion,
-                hostname, osFamily, groups);
-    }
-
-    /**
-     * A copy that also listens on {@code commands.group.<g>} for each group. Static membership (the simulator's
-     * {@code --groups}); fleet membership from the agent_groups KV bucket comes with the groups feature.
-     */
-    public AgentSettings withGroups(List<String> newGroups) {
-        return new AgentSettings(pcId, natsUrl, natsToken, dataDir, heartbeatInterval, shutdownGrace, maxOutputBytes,
-                agentVersion, hostname, osFamily, newGroups);
+        return toBuilder().maxOutputBytes(bytes).build();
     }
 
     /** A copy with a NATS token. */
     public AgentSettings withNatsToken(Secret token) {
-        return new AgentSettings(pcId, natsUrl, token, dataDir, heartbeatInterval, shutdownGrace, maxOutputBytes,
-                agentVersion, hostname, osFamily, groups);
+        return toBuilder().natsToken(token).build();
+    }
+
+    /** Builds {@link AgentSettings}; unset values take the defaults of agent.toml. */
+    public static final class Builder {
+        private final String pcId;
+        private final String natsUrl;
+        private final Path dataDir;
+        private Secret natsToken;
+        private Duration shutdownGrace = AgentConfig.Agent.DEFAULT_SHUTDOWN_GRACE;
+        private int maxOutputBytes = AgentConfig.Agent.DEFAULT_MAX_OUTPUT_BYTES;
+        private String agentVersion;
+        private String hostname;
+        private OsFamily osFamily;
+        private FleetPolicy initialPolicy = FleetPolicy.defaults()
+                .withHeartbeatInterval(AgentConfig.Agent.DEFAULT_HEARTBEAT_INTERVAL);
+
+        private Builder(String pcId, String natsUrl, Path dataDir) {
+            this.pcId = pcId;
+            this.natsUrl = natsUrl;
+            this.dataDir = dataDir;
+        }
+
+        public Builder natsToken(Secret token) {
+            this.natsToken = token;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        public Builder maxOutputBytes(int bytes) {
+            this.maxOutputBytes = bytes;
+            return this;
+        }
+
+        public Builder agentVersion(String version) {
+            this.agentVersion = version;
+            return this;
+        }
+
+        public Builder hostname(String name) {
+            this.hostname = name;
+            return this;
+        }
+
+        public Builder osFamily(OsFamily family) {
+            this.osFamily = family;
+            return this;
+        }
+
+        public Builder initialPolicy(FleetPolicy policy) {
+            this.initialPolicy = policy;
+            return this;
+        }
+
+        public AgentSettings build() {
+            return new AgentSettings(pcId, natsUrl, natsToken, dataDir, shutdownGrace, maxOutputBytes, agentVersion,
+                    hostname, osFamily, initialPolicy);
+        }
     }
 }

@@ -28,7 +28,12 @@ public final class AgentHarness implements AutoCloseable {
 
     /** Starts an agent named {@code pcId} with its data under {@code dataDir}. */
     public Agent startAgent(String pcId, Path dataDir) throws Exception {
-        return Agent.start(AgentSettings.of(pcId, natsUrl, dataDir).withShutdownGrace(Duration.ofSeconds(2)), runtime);
+        return Agent.start(settings(pcId, dataDir), runtime);
+    }
+
+    /** The settings {@link #startAgent(String, Path)} uses (this broker, a 2 s shutdown grace), to adjust. */
+    public AgentSettings settings(String pcId, Path dataDir) {
+        return AgentSettings.of(pcId, natsUrl, dataDir).withShutdownGrace(Duration.ofSeconds(2));
     }
 
     /** Starts an agent with custom settings. */

@@ -84,24 +84,6 @@ class AgentLifecycleTest {
     }
 
     @Test
-    void heartbeatsFollowTheConfiguredInterval() throws Exception {
-        String pc = nats.uniqueName("pc-beat");
-        Subscription beats = harness.operator().subscribe(Subjects.heartbeat(pc));
-        harness.operator().flush(Duration.ofSeconds(1));
-        Agent agent = harness.startAgent(AgentSettings.of(pc, nats.url(), dataDir)
-                .withHeartbeatInterval(Duration.ofMillis(200)));
-        List<Message> received = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(5)).until(() -> {
-            Message m = beats.nextMessage(Duration.ofMillis(100));
-            if (m != null) {
-                received.add(m);
-            }
-            return received.size() >= 3;
-        });
-        agent.close();
-    }
-
-    @Test
     void resultsWaitInTheOutboxWhileTheBrokerIsDownAndArriveAfter() throws Exception {
         String pc = nats.uniqueName("pc-outbox");
         Agent agent = harness.startAgent(pc, dataDir);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kanade.agent.Agent;
 import kanade.agent.AgentRuntime;
 import kanade.agent.AgentSettings;
+import kanade.agent.policy.FleetPolicy;
 import kanade.agent.exec.ProcessScriptRunner;
 import kanade.agent.exec.ShellCatalog;
 import kanade.runtime.config.OsFamily;
@@ -82,9 +83,12 @@ public final class Fleet implements AutoCloseable {
 
     private static Agent startOne(Spec spec, AgentRuntime runtime, int index) throws Exception {
         String pcId = pcId(index);
-        AgentSettings settings = new AgentSettings(pcId, spec.natsUrl(), spec.token(), spec.dataRoot().resolve(pcId),
-                spec.heartbeat(), Duration.ofSeconds(2), 64 * 1024, null, pcId, OsFamily.LINUX,
-                spec.groups().groupsOf(index, spec.agents()));
+        AgentSettings settings = AgentSettings.builder(pcId, spec.natsUrl(), spec.dataRoot().resolve(pcId))
+                .natsToken(spec.token()).shutdownGrace(Duration.ofSeconds(2)).maxOutputBytes(64 * 1024)
+                .osFamily(OsFamily.LINUX)
+                .initialPolicy(FleetPolicy.defaults().withHeartbeatInterval(spec.heartbeat())
+                        .withGroups(spec.groups().groupsOf(index, spec.agents())))
+                .build();
         var scripts = spec.realShell()
                 ? new ProcessScriptRunner(ShellCatalog.forPlatform(OsFamily.current()), settings.dataDir(),
                         settings.maxOutputBytes(), runtime.virtualThreads())
@@ -127,7 +131,7 @@ public final class Fleet implements AutoCloseable {
         TempDirs.deleteQuietly(dataRoot);
     }
 
-    /** A data root on tmpfs when there is one (agents fsync their executed-request log). */
+    /** A data root on tmpfs when there is one (the agents' outbox and executed-request files stay off the disk). */
     public static Path defaultDataRoot() throws IOException {
         Path shm = Path.of("/dev/shm");
         return Files.createTempDirectory(Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(

@@ -95,6 +95,11 @@ public final class JobRunner {
         return jobs.size();
     }
 
+    /** Whether the command with {@code requestId} was taken here (now or before a restart). */
+    public boolean hasTaken(String requestId) {
+        return executed.contains(requestId);
+    }
+
     /** Number of jobs in flight. */
     public int runningCount() {
         return running.size();

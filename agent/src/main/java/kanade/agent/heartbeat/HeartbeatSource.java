@@ -22,6 +22,11 @@ public final class HeartbeatSource {
                 settings.osFamily().wireName(), instanceId);
     }
 
+    /** The agent's pc_id. */
+    public String pcId() {
+        return settings.pcId();
+    }
+
     /** This process's instance id. */
     public String instanceId() {
         return instanceId;

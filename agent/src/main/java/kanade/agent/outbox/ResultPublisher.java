@@ -79,6 +79,17 @@ public final class ResultPublisher {
         return PublishOptions.builder().messageId(result.resultId()).build();
     }
 
+    /** Publishes, in the background on {@code executor}, whatever an earlier run left in the outbox. */
+    public void startDrainingOutbox(java.util.concurrent.Executor executor) {
+        executor.execute(() -> {
+            try {
+                drainOutbox();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** Publishes whatever an earlier run left in the outbox. */
     public void drainOutbox() throws InterruptedException {
         for (ExecResult result : outbox.pending()) {

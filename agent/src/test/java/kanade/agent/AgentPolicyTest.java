@@ -1,0 +1,124 @@
+package kanade.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kanade.protocol.subject.Subjects;
+import kanade.protocol.wire.Command;
+import kanade.protocol.wire.ExecResult;
+import kanade.protocol.wire.Heartbeat;
+import kanade.protocol.wire.Json;
+import kanade.testkit.NatsServerFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fleet policy seam: a running agent follows group and cadence changes live, without reconnecting. */
+class AgentPolicyTest {
+    @RegisterExtension
+    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    static AgentHarness harness;
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void harness() throws Exception {
+        harness = new AgentHarness(nats.url());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void joiningAGroupAtRuntimeDeliversItsCommandsWithoutReconnecting() throws Exception {
+        String pc = nats.uniqueName("pc-join");
+        String group = nats.uniqueName("lab");
+        try (Agent agent = harness.startAgent(pc, dataDir)) {
+            assertThat(agent.commandSubjects()).doesNotContain(Subjects.commandsGroup(group));
+
+            agent.policy().update(p -> p.joining(group));
+
+            assertThat(agent.commandSubjects()).contains(Subjects.commandsGroup(group));
+            ExecResult result = runOnGroup(group, "echo via group", Duration.ofSeconds(10));
+            assertThat(result.pcId()).isEqualTo(pc);
+            assertThat(result.stdout()).isEqualTo("via group\n");
+            assertThat(agent.connection().getStatistics().getReconnects()).isZero();
+        }
+    }
+
+    @Test
+    void leavingAGroupStopsDelivery() throws Exception {
+        String pc = nats.uniqueName("pc-leave");
+        String group = nats.uniqueName("lab");
+        try (Agent agent = harness.startAgent(harness.settings(pc, dataDir).withGroups(List.of(group)))) {
+            assertThat(runOnGroup(group, "echo member", Duration.ofSeconds(10)).pcId()).isEqualTo(pc);
+
+            agent.policy().update(p -> p.leaving(group));
+
+            Command toGroup = AgentHarness.command("sh", "echo should not run", 10);
+            harness.operator().publish(Subjects.commandsGroup(group), Json.encode(toGroup));
+            // a later command on the agent's own subject, on the same connection: once its result is back, the
+            // group command (published first) would have been taken already if the agent still listened
+            ExecResult after = harness.run(pc, AgentHarness.command("sh", "echo own", 10), Duration.ofSeconds(10));
+            assertThat(after.stdout()).isEqualTo("own\n");
+            assertThat(agent.hasTaken(toGroup.requestId())).isFalse();
+            assertThat(agent.commandSubjects()).doesNotContain(Subjects.commandsGroup(group));
+            assertThat(agent.connection().getStatistics().getReconnects()).isZero();
+        }
+    }
+
+    @Test
+    void heartbeatsFollowThePolicyCadenceAndItsChanges() throws Exception {
+        String pc = nats.uniqueName("pc-cadence");
+        Subscription beats = harness.operator().subscribe(Subjects.heartbeat(pc));
+        harness.operator().flush(Duration.ofSeconds(1));
+        try (Agent agent = harness.startAgent(harness.settings(pc, dataDir).withHeartbeatInterval(Duration.ofHours(1)))) {
+            assertThat(nextBeat(beats)).isNotNull(); // the first beat goes out at start
+            assertThat(beats.nextMessage(Duration.ofMillis(300))).isNull(); // and the next one is an hour away
+
+            agent.policy().update(p -> p.withHeartbeatInterval(Duration.ofMillis(200)));
+
+            List<Instant> stamps = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                Heartbeat beat = nextBeat(beats);
+                if (beat != null) {
+                    stamps.add(beat.at());
+                }
+                return stamps.size() >= 6;
+            });
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < stamps.size(); i++) {
+                gaps.add(Duration.between(stamps.get(i - 1), stamps.get(i)).toMillis());
+            }
+            long medianGap = gaps.stream().sorted().toList().get(gaps.size() / 2);
+            assertThat(medianGap).as("median gap of %s", gaps).isBetween(100L, 400L);
+        }
+    }
+
+    private static Heartbeat nextBeat(Subscription beats) throws InterruptedException {
+        Message message = beats.nextMessage(Duration.ofSeconds(2));
+        return message == null ? null : Json.decode(message.getData(), Heartbeat.class);
+    }
+
+    private static ExecResult runOnGroup(String group, String script, Duration wait) throws Exception {
+        Command command = AgentHarness.command("sh", script, 10);
+        Subscription results = harness.operator().subscribe(Subjects.results(command.requestId()));
+        harness.operator().flush(Duration.ofSeconds(2));
+        harness.operator().publish(Subjects.commandsGroup(group), Json.encode(command));
+        Message message = results.nextMessage(wait);
+        results.unsubscribe();
+        assertThat(message).as("a result for the command on group %s", group).isNotNull();
+        return Json.decode(message.getData(), ExecResult.class);
+    }
+}
