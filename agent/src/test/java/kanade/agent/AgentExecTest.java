@@ -115,6 +115,25 @@ class AgentExecTest {
     }
 
     @Test
+    void runAsUserIsRefusedWith122AndNothingRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path marker = dir.resolve("ran");
+        Command asUser = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, UUID.randomUUID().toString(), null, "sh",
+                "touch " + marker, 10, null, "user", null, null);
+        ExecResult result = harness.run(PC, asUser, WAIT);
+        assertThat(result.exitCode()).isEqualTo(122);
+        assertThat(result.stderr()).contains("run_as=user is not implemented");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void runAsSystemRuns() throws Exception {
+        Command asSystem = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, UUID.randomUUID().toString(), null,
+                "sh", "echo as system", 10, null, "system", null, null);
+        assertThat(harness.run(PC, asSystem, WAIT).stdout()).isEqualTo("as system\n");
+    }
+
+    @Test
     void passedDeadlineIsSkippedWith125() throws Exception {
         Command late = Command.adhoc(UUID.randomUUID().toString(), null, "sh", "echo never", 10,
                 Instant.now().minusSeconds(5));

@@ -40,6 +40,9 @@ public final class JobRunner {
                 new CappedOutput.Snapshot("", false));
     }
 
+    /** The only run_as this agent implements yet (the service account: root / SYSTEM). */
+    static final String RUN_AS_SYSTEM = "system";
+
     private final String pcId;
     private final ExecutedRequests executed;
     private final ScriptRunner scripts;
@@ -174,6 +177,10 @@ public final class JobRunner {
                 if (command.deadlineAt() != null && startedAt.isAfter(command.deadlineAt())) {
                     outcome = new RunOutcome.Skipped(kanade.protocol.wire.ExecResult.EXIT_DEADLINE_PASSED,
                             "deadline_at " + command.deadlineAt() + " passed before start");
+                } else if (!RUN_AS_SYSTEM.equals(command.runAs() == null ? RUN_AS_SYSTEM : command.runAs())) {
+                    outcome = new RunOutcome.FailedToStart(kanade.protocol.wire.ExecResult.EXIT_UNSUPPORTED,
+                            "run_as=" + command.runAs() + " is not implemented yet; this agent runs scripts only as"
+                                    + " system (omit run_as or set it to system); nothing was run");
                 } else {
                     registered = register();
                     sleepJitter();

@@ -28,6 +28,8 @@ public record ExecResult(
     public static final int EXIT_KILLED = -1;
     /** The requested shell is unknown or not installed on the agent. */
     public static final int EXIT_UNSUPPORTED_SHELL = 122;
+    /** The agent cannot run the command as asked (unknown or missing shell, a run_as it does not implement). */
+    public static final int EXIT_UNSUPPORTED = EXIT_UNSUPPORTED_SHELL;
     /** The command's {@code deadline_at} had passed before it could start. */
     public static final int EXIT_DEADLINE_PASSED = 125;
 
