@@ -17,7 +17,11 @@ public record BackendConfig(Server server, Nats nats, Db db, LogConfig log, JetS
         projection = projection == null ? new Projection(null) : projection;
     }
 
-    /** {@code [jetstream]}: {@code scale} multiplies every stream/bucket byte limit (1.0 = kanade's values, about 4.8 GiB). */
+    /**
+     * {@code [jetstream]}: {@code scale} multiplies every stream/bucket byte limit (1.0 = kanade's values: 3.8 GiB of
+     * streams, 0.4 GiB of KV buckets and 1 GiB of agent releases, about 5.2 GiB in all, see
+     * {@code JetStreamLayout.totalBytes()}).
+     */
     public record JetStream(Double scale, Integer replicas) {
         public JetStream {
             scale = scale == null ? 1.0 : scale;
