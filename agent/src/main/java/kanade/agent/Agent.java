@@ -22,6 +22,7 @@ import kanade.agent.heartbeat.HeartbeatSource;
 import kanade.agent.outbox.Outbox;
 import kanade.agent.outbox.ResultPublisher;
 import kanade.agent.policy.PolicySupervisor;
+import kanade.protocol.subject.Subjects;
 import kanade.runtime.lifecycle.Component;
 import kanade.runtime.lifecycle.ComponentStack;
 import kanade.runtime.nats.NatsConnect;
@@ -66,10 +67,12 @@ public final class Agent implements AutoCloseable {
         this.components = new ComponentStack(settings.pcId(), List.of(
                 Component.of("connection", Component::nothing, this::drainConnection),
                 Component.of("results", () -> results.startDrainingOutbox(runtime.virtualThreads()), results::stop),
-                new KillListener(settings.pcId(), connection, dispatcher, jobs),
+                new SubscriptionComponent("kill", settings.pcId(), connection, dispatcher, Subjects.KILL_WILDCARD,
+                        new KillListener(settings.pcId(), jobs)),
                 Component.of("jobs", Component::nothing, () -> finishJobs(results)),
                 commands,
-                new PingResponder(settings.pcId(), connection, dispatcher, heartbeatSource),
+                new SubscriptionComponent("ping", settings.pcId(), connection, dispatcher,
+                        Subjects.agentPing(settings.pcId()), new PingResponder(connection, heartbeatSource)),
                 heartbeats));
     }
 

@@ -4,7 +4,6 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandSubscriptions implements Component, PolicyListener {
     private static final Logger LOG = LoggerFactory.getLogger(CommandSubscriptions.class);
-    private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
 
     private final String pcId;
     private final Connection connection;
@@ -124,14 +122,7 @@ final class CommandSubscriptions implements Component, PolicyListener {
     }
 
     private void flush() {
-        try {
-            connection.flush(FLUSH_WAIT);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.debug("{} - flush of command subscriptions failed ({}); they go out on reconnect", pcId, e.toString());
-        }
+        Flushes.quietly(connection, pcId, name());
     }
 
     private void onCommand(Message message) {

@@ -14,27 +14,26 @@ import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
 import kanade.testkit.NatsServerFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentLifecycleTest {
     @RegisterExtension
+    @Order(1)
     static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    @RegisterExtension
+    @Order(2)
+    static final HarnessFixture harnessFixture = HarnessFixture.on(nats);
     static AgentHarness harness;
     @TempDir
     Path dataDir;
 
     @BeforeAll
-    static void harness() throws Exception {
-        harness = new AgentHarness(nats.url());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        harness.close();
+    static void bind() {
+        harness = harnessFixture.harness();
     }
 
     @Test

@@ -24,7 +24,10 @@ final class RepoScripts {
         return Path.of(root == null ? ".." : root).toAbsolutePath().normalize();
     }
 
-    /** Runs {@code bin/<script> args} with java 17 first on PATH, no JAVA_HOME, and no rebuild. */
+    /**
+     * Runs {@code bin/<script> args} with no JAVA_HOME, no rebuild and, when this machine has one, a JDK older than 21
+     * first on PATH (the launchers must find a JDK >= 21 by themselves, as on a stock Debian with java 17).
+     */
     static Run run(String script, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(root().resolve("bin").resolve(script).toString());
@@ -33,7 +36,8 @@ final class RepoScripts {
         Map<String, String> env = pb.environment();
         env.remove("JAVA_HOME");
         env.remove("KANADE_JAVA");
-        env.put("PATH", "/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", olderJdkBin().map(bin -> bin + ":" + path).orElse(path));
         env.put("KANADE_NO_BUILD", "1");
         env.putAll(extraEnv);
         Path out = Files.createTempFile("kanade-script", ".out");
@@ -49,5 +53,32 @@ final class RepoScripts {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
         return run;
+    }
+
+    /** The bin directory of an installed JDK older than 21, if any (read from each JDK's {@code release} file). */
+    static java.util.Optional<Path> olderJdkBin() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return java.util.Optional.empty();
+        }
+        try (var dirs = Files.list(jvms)) {
+            return dirs.sorted().filter(dir -> Files.isExecutable(dir.resolve("bin/java")))
+                    .filter(dir -> majorVersion(dir.resolve("release")) < 21).map(dir -> dir.resolve("bin")).findFirst();
+        }
+    }
+
+    private static int majorVersion(Path releaseFile) {
+        try {
+            for (String line : Files.readAllLines(releaseFile)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    String major = version.startsWith("1.") ? version.substring(2) : version;
+                    return Integer.parseInt(major.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+        return Integer.MAX_VALUE;
     }
 }
