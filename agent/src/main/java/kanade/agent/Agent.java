@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kanade.agent.dedup.ExecutedRequests;
+import kanade.agent.exec.AdmissionGate;
 import kanade.agent.exec.ExecResults;
 import kanade.agent.exec.JobRunner;
 import kanade.agent.exec.ProcessScriptRunner;
@@ -60,7 +61,7 @@ public final class Agent implements AutoCloseable {
                 ExecutedRequests.open(settings.dataDir(), ExecutedRequests.DEFAULT_CAPACITY), scripts,
                 (command, outcome, capture, started, finished) -> results.publish(
                         ExecResults.from(settings.pcId(), command, outcome, capture, started, finished)),
-                runtime.virtualThreads(), runtime.clock());
+                runtime.virtualThreads(), admissionGate(policy, runtime), runtime.clock());
         this.commands = new CommandSubscriptions(settings.pcId(), connection, dispatcher, policy, jobs::submit);
         this.heartbeats = new HeartbeatPublisher(connection, heartbeatSource, runtime.timers(), runtime.virtualThreads(),
                 policy);
@@ -74,6 +75,12 @@ public final class Agent implements AutoCloseable {
                 new SubscriptionComponent("ping", settings.pcId(), connection, dispatcher,
                         Subjects.agentPing(settings.pcId()), new PingResponder(connection, heartbeatSource)),
                 heartbeats));
+    }
+
+    private static AdmissionGate admissionGate(PolicySupervisor policy, AgentRuntime runtime) {
+        AdmissionGate gate = new AdmissionGate(policy.current().effectiveMaxConcurrentJobs(), runtime.clock());
+        policy.listen((previous, current) -> gate.setLimit(current.effectiveMaxConcurrentJobs()));
+        return gate;
     }
 
     /** Connects (waiting for the broker if it is down) and starts an agent that runs real processes. */
@@ -143,7 +150,12 @@ public final class Agent implements AutoCloseable {
         heartbeats.beat();
     }
 
-    /** Jobs currently running. */
+    /** Jobs waiting for a slot because max_local_concurrent jobs are running. */
+    public int jobsWaitingForSlot() {
+        return jobs.waitingCount();
+    }
+
+    /** Jobs currently in flight (running or waiting for a slot). */
     public int runningJobs() {
         return jobs.runningCount();
     }

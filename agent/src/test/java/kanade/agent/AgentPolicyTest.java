@@ -105,6 +105,42 @@ class AgentPolicyTest {
         }
     }
 
+    @Test
+    void theJobBudgetFollowsThePolicyAndAWaitingJobCanBeKilled() throws Exception {
+        String pc = nats.uniqueName("pc-budget");
+        AgentSettings settings = harness.settings(pc, dataDir);
+        try (Agent agent = harness.startAgent(settings.toBuilder()
+                .initialPolicy(settings.initialPolicy().withMaxConcurrentJobs(1)).build())) {
+            Command longJob = jobWithId("sleep 60", "long-" + pc);
+            Subscription longResult = harness.send(pc, longJob);
+            await().atMost(Duration.ofSeconds(10)).until(() -> agent.runningJobs() == 1);
+
+            Command queued = jobWithId("echo finally", "queued-" + pc);
+            Subscription queuedResult = harness.send(pc, queued);
+            await().atMost(Duration.ofSeconds(10)).until(() -> agent.jobsWaitingForSlot() == 1);
+            Command killedWhileWaiting = jobWithId("echo never", "doomed-" + pc);
+            Subscription killedResult = harness.send(pc, killedWhileWaiting);
+            await().atMost(Duration.ofSeconds(10)).until(() -> agent.jobsWaitingForSlot() == 2);
+
+            harness.operator().publish(Subjects.kill(killedWhileWaiting.jobId()), new byte[0]);
+            ExecResult killed = Json.decode(killedResult.nextMessage(Duration.ofSeconds(10)).getData(), ExecResult.class);
+            assertThat(killed.exitCode()).isEqualTo(ExecResult.EXIT_KILLED);
+            assertThat(killed.stdout()).isEmpty();
+
+            agent.policy().update(p -> p.withMaxConcurrentJobs(2));
+            ExecResult ran = Json.decode(queuedResult.nextMessage(Duration.ofSeconds(10)).getData(), ExecResult.class);
+            assertThat(ran.stdout()).isEqualTo("finally\n");
+            assertThat(agent.runningJobs()).as("the long job still runs").isEqualTo(1);
+
+            harness.operator().publish(Subjects.kill(longJob.jobId()), new byte[0]);
+            assertThat(longResult.nextMessage(Duration.ofSeconds(10))).isNotNull();
+        }
+    }
+
+    private static Command jobWithId(String script, String jobId) {
+        return Command.adhoc(java.util.UUID.randomUUID().toString(), jobId, "sh", script, 120, null);
+    }
+
     private static Heartbeat nextBeat(Subscription beats) throws InterruptedException {
         Message message = beats.nextMessage(Duration.ofSeconds(2));
         return message == null ? null : Json.decode(message.getData(), Heartbeat.class);

@@ -48,6 +48,7 @@ public final class JobRunner {
     private final ScriptRunner scripts;
     private final ResultSink sink;
     private final ExecutorService executor;
+    private final AdmissionGate gate;
     private final Clock clock;
     private final Set<Job> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Job>> byJobId = new ConcurrentHashMap<>();
@@ -56,12 +57,13 @@ public final class JobRunner {
     private final AtomicBoolean accepting = new AtomicBoolean(true);
 
     public JobRunner(String pcId, ExecutedRequests executed, ScriptRunner scripts, ResultSink sink,
-                     ExecutorService executor, Clock clock) {
+                     ExecutorService executor, AdmissionGate gate, Clock clock) {
         this.pcId = pcId;
         this.executed = executed;
         this.scripts = scripts;
         this.sink = sink;
         this.executor = executor;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -101,6 +103,11 @@ public final class JobRunner {
     /** Whether the command with {@code requestId} was taken here (now or before a restart). */
     public boolean hasTaken(String requestId) {
         return executed.contains(requestId);
+    }
+
+    /** Jobs waiting for a slot (max_local_concurrent reached). */
+    public int waitingCount() {
+        return gate.waiting();
     }
 
     /** Number of jobs in flight. */
@@ -162,6 +169,7 @@ public final class JobRunner {
 
         void kill(String by) {
             stopReason.compareAndSet(null, new RunOutcome.Killed(by));
+            gate.wake();
             RunningScript script = process.get();
             if (script != null) {
                 script.killTree();
@@ -184,15 +192,29 @@ public final class JobRunner {
                 } else {
                     registered = register();
                     sleepJitter();
+                    AdmissionGate.Admission admission = gate.enter(command.deadlineAt(), () -> stopReason.get() != null);
                     startedAt = clock.instant();
-                    RunningScript script = scripts.start(command);
-                    process.set(script);
-                    if (stopReason.get() != null) {
-                        script.killTree();
-                    }
-                    outcome = await(script);
-                    capture = new RunCapture(script.stdout(), script.stderr());
-                    script.cleanup();
+                    outcome = switch (admission) {
+                        case CANCELLED -> stopReason.get();
+                        case EXPIRED -> new RunOutcome.Skipped(kanade.protocol.wire.ExecResult.EXIT_DEADLINE_PASSED,
+                                "deadline_at " + command.deadlineAt() + " passed while waiting for a job slot"
+                                        + " (max_local_concurrent " + gate.limit() + ")");
+                        case ADMITTED -> {
+                            try {
+                                RunningScript script = scripts.start(command);
+                                process.set(script);
+                                if (stopReason.get() != null) {
+                                    script.killTree();
+                                }
+                                RunOutcome ended = await(script);
+                                capture = new RunCapture(script.stdout(), script.stderr());
+                                script.cleanup();
+                                yield ended;
+                            } finally {
+                                gate.leave();
+                            }
+                        }
+                    };
                 }
             } catch (ScriptRunner.StartRefused e) {
                 outcome = new RunOutcome.FailedToStart(e.exitCode(), e.getMessage());
