@@ -1,15 +1,27 @@
 package kanade.cli;
 
-/** A failure the CLI reports as one line on stderr with a specific exit code, never a stack trace. */
-public final class CliFailure extends RuntimeException {
-    private final int exitCode;
+import java.util.Objects;
 
-    public CliFailure(int exitCode, String message) {
+/**
+ * A failure of the CLI itself: reported as {@code kanade: error[<code>]: <message>} on stderr (and as JSON with
+ * {@code -o json}), never a stack trace, and exit code {@link ExitCodes#CLI_ERROR}. The message says what failed
+ * and what to do.
+ */
+public final class CliFailure extends RuntimeException {
+    private final ErrorCode code;
+
+    public CliFailure(ErrorCode code, String message) {
         super(message);
-        this.exitCode = exitCode;
+        this.code = Objects.requireNonNull(code, "code");
     }
 
-    public int exitCode() {
-        return exitCode;
+    public CliFailure(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
+    /** The stable error code. */
+    public ErrorCode code() {
+        return code;
     }
 }

@@ -1,11 +1,22 @@
 package kanade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import kanade.agent.Agent;
 import kanade.agent.RunningAgentFixture;
+import kanade.protocol.subject.Subjects;
+import kanade.protocol.wire.Command;
+import kanade.protocol.wire.Json;
+import kanade.runtime.run.RemoteRun;
 import kanade.testkit.FreePorts;
 import kanade.testkit.NatsServerFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,24 +55,49 @@ class RunCommandTest {
     }
 
     @Test
-    void unknownPcFailsFastWithExit3() {
+    void unknownPcFailsFastAsAgentUnreachable() {
         Instant start = Instant.now();
         var outcome = CliRunner.run("run", "--server", nats.url(), "no-such-pc", "--", "echo", "hi");
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.NO_AGENT);
-        assertThat(outcome.stderr()).contains("no agent answered as no-such-pc");
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
+        assertThat(outcome.stderr()).startsWith("kanade: error[agent_unreachable]: no agent answered as no-such-pc");
     }
 
     @Test
-    void jobIdCanBeChosenAndKilledFromTheCli() throws Exception {
-        var run = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+    void killedScriptExits137() throws Exception {
+        var run = CompletableFuture.supplyAsync(() ->
                 CliRunner.run("run", "--server", nats.url(), "--job-id", "job-to-kill", PC, "--", "sleep", "60"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> agent.runningJobs() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.runningJobs() == 1);
         var kill = CliRunner.run("kill", "--server", nats.url(), "job-to-kill");
-        assertThat(kill.exitCode()).isZero();
-        var outcome = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(outcome.exitCode()).isEqualTo(-1);
+        assertThat(kill.exitCode()).as(kill.stderr()).isZero();
+        var outcome = run.get(10, TimeUnit.SECONDS);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.KILLED).isEqualTo(137);
         assertThat(outcome.stderr()).contains("killed by kill.job-to-kill");
+    }
+
+    @Test
+    void timedOutScriptExits137() {
+        var outcome = CliRunner.run("run", "--server", nats.url(), "--timeout", "1s", PC, "--", "sleep", "30");
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.KILLED);
+        assertThat(outcome.stderr()).contains("timeout after 1s");
+    }
+
+    @Test
+    void runSetsDeadlineAtToTimeoutPlusSlack() throws Exception {
+        try (Connection watcher = Nats.connect(nats.url())) {
+            var commands = watcher.subscribe(Subjects.commandsPc(PC));
+            watcher.flush(Duration.ofSeconds(2));
+            Instant before = Instant.now();
+            var outcome = CliRunner.run("run", "--server", nats.url(), "--timeout", "2m", PC, "--", "true");
+            Instant after = Instant.now();
+            assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+            Message message = commands.nextMessage(Duration.ofSeconds(5));
+            Command command = Json.decode(message.getData(), Command.class);
+            assertThat(command.timeoutSecs()).isEqualTo(120);
+            assertThat(command.deadlineAt())
+                    .isAfterOrEqualTo(before.plusSeconds(120).plus(RemoteRun.RESULT_SLACK).truncatedTo(ChronoUnit.SECONDS))
+                    .isBeforeOrEqualTo(after.plusSeconds(120).plus(RemoteRun.RESULT_SLACK));
+        }
     }
 
     @Test
@@ -72,17 +108,19 @@ class RunCommandTest {
     }
 
     @Test
-    void pingOfUnknownPcExits3() {
+    void pingOfUnknownPcIsAgentUnreachable() {
         var outcome = CliRunner.run("ping", "--server", nats.url(), "--wait", "300ms", "ghost");
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.NO_AGENT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
+        assertThat(outcome.stderr()).startsWith("kanade: error[agent_unreachable]: ");
     }
 
     @Test
-    void unreachableBrokerIsOneLineAndExit4() {
+    void unreachableBrokerIsOneLineAndBrokerUnreachable() {
         var outcome = CliRunner.run("run", "--server", "nats://127.0.0.1:" + FreePorts.next(), PC, "--", "true");
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BROKER_UNREACHABLE);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
         assertThat(outcome.stderr().strip().lines()).hasSize(1);
-        assertThat(outcome.stderr()).contains("cannot reach the NATS broker").doesNotContain("Exception");
+        assertThat(outcome.stderr()).startsWith("kanade: error[broker_unreachable]: cannot reach the NATS broker")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -93,10 +131,10 @@ class RunCommandTest {
     }
 
     @Test
-    void jetstreamSetupExplainsTooLittleStorage() {
+    void jetstreamSetupExplainsTooLittleStorageAsRefused() {
         var outcome = CliRunner.run("jetstream", "setup", "--server", nats.url(), "--scale", "50");
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(outcome.stderr()).contains("max_file_store");
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
+        assertThat(outcome.stderr()).startsWith("kanade: error[refused]: ").contains("max_file_store");
     }
 
     @Test

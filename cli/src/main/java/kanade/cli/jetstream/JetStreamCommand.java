@@ -3,7 +3,8 @@ package kanade.cli.jetstream;
 import picocli.CommandLine;
 
 /** {@code kanade jetstream setup|status}. */
-@CommandLine.Command(name = "jetstream", description = "Create or inspect Kanade's streams, KV buckets and object store.",
+@CommandLine.Command(name = "jetstream", mixinStandardHelpOptions = true,
+        description = "Create or inspect Kanade's streams, KV buckets and object store.",
         subcommands = {JetStreamSetupCommand.class, JetStreamStatusCommand.class})
 public final class JetStreamCommand implements Runnable {
     @CommandLine.Spec

@@ -2,25 +2,32 @@ package kanade.cli.jetstream;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nats.client.Connection;
-import java.io.PrintWriter;
-import java.time.Clock;
 import io.nats.client.JetStreamApiException;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import kanade.cli.CliEnvironment;
 import kanade.cli.CliFailure;
-import kanade.cli.ExitCodes;
+import kanade.cli.ErrorCode;
+import kanade.cli.OutputOption;
+import kanade.cli.audit.CliAudit;
 import kanade.cli.nats.Broker;
-import kanade.cli.run.Actor;
-import kanade.runtime.audit.AuditPublisher;
 import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.jetstream.JetStreamLayout;
 import picocli.CommandLine;
 
-/** {@code kanade jetstream setup}: creates what is missing, updates limits in place, reports other differences. */
-@CommandLine.Command(name = "setup", description = "Create missing streams, KV buckets and the object store (the backend also does this at start).")
+/**
+ * {@code kanade jetstream setup}: creates what is missing, updates limits in place, reports other differences. It is
+ * the repair for a missing AUDIT stream, so its own audit event is written after it (spooled if that fails).
+ */
+@CommandLine.Command(name = "setup", mixinStandardHelpOptions = true,
+        description = "Create missing streams, KV buckets and the object store (the backend also does this at start).")
 public final class JetStreamSetupCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    OutputOption output;
 
     @CommandLine.Option(names = "--scale", defaultValue = "1.0",
             description = "multiply every byte limit by this factor (default ${DEFAULT-VALUE}: about 3.8 GiB of streams, "
@@ -39,15 +46,19 @@ public final class JetStreamSetupCommand implements Callable<Integer> {
             try {
                 changes = new JetStreamBootstrap(connection, layout).apply();
             } catch (JetStreamApiException e) {
-                throw new CliFailure(ExitCodes.FAILED, JetStreamBootstrap.explain(e, layout));
+                throw new CliFailure(ErrorCode.REFUSED, JetStreamBootstrap.explain(e, layout), e);
             }
-            out.printf("%-7s %-16s %-8s %s%n", "KIND", "NAME", "ACTION", "DETAIL");
-            changes.forEach(c -> out.printf("%-7s %-16s %-8s %s%n", c.kind(), c.name(), c.action(), c.detail()));
-            try {
-                new AuditPublisher(connection, Clock.systemUTC()).publish(Actor.current(), "jetstream_setup", null,
-                        JsonNodeFactory.instance.objectNode().put("server", Broker.server(spec)));
-            } catch (Exception e) {
-                spec.commandLine().getErr().println("warning: audit event not recorded (" + e.getMessage() + ")");
+            if (output.json()) {
+                OutputOption.printJson(out, Map.of("changes", changes));
+            } else {
+                out.printf("%-7s %-16s %-8s %s%n", "KIND", "NAME", "ACTION", "DETAIL");
+                changes.forEach(c -> out.printf("%-7s %-16s %-8s %s%n", c.kind(), c.name(), c.action(), c.detail()));
+            }
+            boolean written = CliAudit.policy(spec, connection).emergency(CliEnvironment.of(spec).actor(),
+                    "jetstream_setup", null, JsonNodeFactory.instance.objectNode().put("server", Broker.server(spec)));
+            if (!written) {
+                spec.commandLine().getErr().println("warning: audit event spooled in " + CliAudit.spool(spec).dir()
+                        + "; it is written by the next kanade command");
             }
             return 0;
         }

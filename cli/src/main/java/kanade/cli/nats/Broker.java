@@ -1,12 +1,14 @@
 package kanade.cli.nats;
 
+import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
+import kanade.cli.CliEnvironment;
 import kanade.cli.CliFailure;
-import kanade.cli.ExitCodes;
-import kanade.runtime.config.OsFamily;
+import kanade.cli.ErrorCode;
+import kanade.cli.audit.CliAudit;
 import kanade.runtime.nats.NatsConnect;
 import kanade.runtime.secret.SecretName;
 import kanade.runtime.secret.SecretSource;
@@ -14,7 +16,7 @@ import picocli.CommandLine;
 
 /**
  * A connection to the broker named by the global {@code --server} option (env KANADE_NATS_URL), with the CLI's token
- * (registry, then KANADE_NATS_TOKEN).
+ * (registry, then KANADE_NATS_TOKEN). Every command connects here, so every one first writes the spooled audit events.
  */
 public final class Broker {
     private Broker() {
@@ -25,23 +27,38 @@ public final class Broker {
         return spec.root().findOption("--server").getValue();
     }
 
-    /** Connects once (no reconnect loop); an unreachable broker becomes one line and exit code 4. */
+    /**
+     * Connects once (no reconnect loop) and retries the audit spool; an unreachable broker is
+     * {@code error[broker_unreachable]}, rejected credentials {@code error[unauthorized]}.
+     */
     public static Connection connect(CommandLine.Model.CommandSpec spec) {
-        var token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.CLI_NATS_TOKEN)
-                .orElse(null);
+        CliEnvironment env = CliEnvironment.of(spec);
+        var token = SecretSource.forPlatform(env.os(), env.env()).lookup(SecretName.CLI_NATS_TOKEN).orElse(null);
         String server = server(spec);
         Options options = NatsConnect.baseOptions(server, token, "kanade-cli").noReconnect().build();
+        Connection connection;
         try {
-            return Nats.connect(options);
+            connection = Nats.connect(options);
+        } catch (AuthenticationException e) {
+            throw unauthorized(server, e);
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.BROKER_UNREACHABLE, "cannot reach the NATS broker at " + server + " ("
-                    + e.getMessage() + "); check --server / KANADE_NATS_URL and that nats-server is running");
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("authorization")) {
+                throw unauthorized(server, e);
+            }
+            throw new CliFailure(ErrorCode.BROKER_UNREACHABLE, "cannot reach the NATS broker at " + server + " ("
+                    + e.getMessage() + "); check --server / KANADE_NATS_URL and that nats-server is running", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCodes.FAILED, "interrupted while connecting to " + server);
+            throw new CliFailure(ErrorCode.INTERRUPTED, "interrupted while connecting to " + server, e);
         } catch (SecurityException e) {
-            throw new CliFailure(ExitCodes.BROKER_UNREACHABLE, "the broker at " + server
-                    + " refused the credentials; set KANADE_NATS_TOKEN");
+            throw unauthorized(server, e);
         }
+        CliAudit.retrySpooled(spec, connection);
+        return connection;
+    }
+
+    private static CliFailure unauthorized(String server, Exception e) {
+        return new CliFailure(ErrorCode.UNAUTHORIZED, "the broker at " + server + " refused the credentials ("
+                + e.getMessage() + "); set KANADE_NATS_TOKEN (or the registry's NatsToken) to the broker's token", e);
     }
 }

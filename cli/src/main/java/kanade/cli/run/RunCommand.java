@@ -1,72 +1,100 @@
 package kanade.cli.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nats.client.Connection;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import kanade.cli.CliEnvironment;
 import kanade.cli.CliFailure;
+import kanade.cli.ErrorCode;
 import kanade.cli.ExitCodes;
+import kanade.cli.OutputOption;
+import kanade.cli.audit.CliAudit;
 import kanade.cli.nats.Broker;
-import kanade.runtime.audit.AuditPublisher;
-import kanade.runtime.run.RemoteRun;
 import kanade.protocol.subject.Subjects;
+import kanade.protocol.time.HumanDuration;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
+import kanade.runtime.run.RemoteRun;
 import picocli.CommandLine;
 
 /**
- * {@code kanade run <pc_id> -- <script...>}: pings the agent (fail fast), subscribes to {@code results.<request_id>},
- * publishes the Command on {@code commands.pc.<pc_id>}, prints the output and exits with the remote exit code.
+ * {@code kanade run <pc_id> -- <script...>}: writes the audit event (refusing when it cannot), then pings the agent
+ * (fail fast), subscribes to {@code results.<request_id>}, publishes the Command on {@code commands.pc.<pc_id>},
+ * prints the output and exits with the remote exit code.
  */
-@CommandLine.Command(name = "run", description = {"Run a script on one agent and print its output.",
-        "Exits with the script's exit code (a kill or timeout gives 255); 3 = no agent answered, 4 = broker unreachable, 5 = no result in time."})
+@CommandLine.Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a script on one agent and print its output (-o json: the ExecResult).",
+                "Exit codes: the script's own exit code; 137 when it was killed (kanade kill) or timed out; "
+                        + "255 when kanade itself failed, with `kanade: error[<code>]: ...` on stderr "
+                        + "(agent_unreachable, broker_unreachable, unauthorized, timeout, audit_unavailable, ...); "
+                        + "2 for bad usage."})
 public final class RunCommand implements Callable<Integer> {
+    /** How long past the script's timeout the agent may still start the command ({@code deadline_at}). */
+    static final Duration DEADLINE_SLACK = RemoteRun.RESULT_SLACK;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    OutputOption output;
 
     @CommandLine.Parameters(index = "0", paramLabel = "PC_ID", description = "the agent's pc_id")
     String pcId;
     @CommandLine.Parameters(index = "1..*", paramLabel = "SCRIPT", arity = "1..*",
             description = "the script; words after -- are joined with spaces")
     List<String> script;
-    @CommandLine.Option(names = "--shell", description = "sh, bash, powershell (ps), pwsh or cmd; default: the agent platform's")
+    @CommandLine.Option(names = "--shell", paramLabel = "SHELL",
+            description = "sh, bash, powershell (ps), pwsh or cmd; default: the agent platform's")
     String shell;
-    @CommandLine.Option(names = "--timeout", defaultValue = "60", description = "seconds before the agent kills the script (default ${DEFAULT-VALUE})")
-    long timeoutSecs;
-    @CommandLine.Option(names = {"--job-id", "--exec-id"}, description = "job id for `kanade kill` (default: a new UUID)")
+    @CommandLine.Option(names = "--timeout", defaultValue = "60", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "how long the script may run before the agent kills it: 30s, 5m, 1h; a bare number is "
+                    + "seconds (default ${DEFAULT-VALUE})")
+    Duration timeout;
+    @CommandLine.Option(names = {"--job-id", "--exec-id"}, paramLabel = "JOB_ID",
+            description = "job id for `kanade kill` (default: a new UUID)")
     String jobId;
-    @CommandLine.Option(names = "--ping-timeout", defaultValue = "1s", converter = DurationConverter.class,
+    @CommandLine.Option(names = "--ping-timeout", defaultValue = "1s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "how long to wait for the agent's ping reply (default ${DEFAULT-VALUE})")
     Duration pingTimeout;
 
     @Override
     public Integer call() throws Exception {
-        if (timeoutSecs <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
+        if (timeout.toMillis() < 1000) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout must be at least 1s (got " + HumanDuration.format(timeout) + ")");
         }
+        long timeoutSecs = (timeout.toMillis() + 999) / 1000;
         String shellName = "ps".equalsIgnoreCase(shell) ? "powershell" : shell;
         String job = jobId != null ? jobId : UUID.randomUUID().toString();
         String requestId = UUID.randomUUID().toString();
+        CliEnvironment env = CliEnvironment.of(spec);
         PrintWriter err = spec.commandLine().getErr();
         try (Connection connection = Broker.connect(spec)) {
-            Command command = Command.adhoc(requestId, job, shellName, String.join(" ", script), timeoutSecs, null);
+            var payload = auditPayload(requestId, job, shell, timeoutSecs);
+            CliAudit.policy(spec, connection).beforeAction(env.actor(), "run", pcId, payload);
+            Instant deadline = env.clock().instant().plusSeconds(timeoutSecs).plus(DEADLINE_SLACK);
+            Command command = Command.adhoc(requestId, job, shellName, String.join(" ", script), timeoutSecs,
+                    deadline);
             RemoteRun.Outcome outcome = new RemoteRun(connection).run(pcId, command, pingTimeout, published -> {
                 err.println("job_id: " + job + "  (stop it with: kanade kill " + job + ")");
                 err.flush();
-                audit(connection, requestId, job, err);
             });
             return switch (outcome) {
                 case RemoteRun.Outcome.Finished finished -> print(finished.result());
-                case RemoteRun.Outcome.NoAgent none -> throw new CliFailure(ExitCodes.NO_AGENT, "no agent answered as "
-                        + pcId + " (pinged " + Subjects.agentPing(pcId) + " for " + none.waited().toMillis()
-                        + " ms); is it running and connected to " + Broker.server(spec) + "?");
-                case RemoteRun.Outcome.TimedOut timedOut -> throw new CliFailure(ExitCodes.TIMEOUT, "no result from "
-                        + pcId + " within " + timedOut.waited().toSeconds() + " s (request " + requestId
-                        + "); the agent may still be running it; see `kanade kill " + job + "`");
+                case RemoteRun.Outcome.NoAgent none -> throw new CliFailure(ErrorCode.AGENT_UNREACHABLE,
+                        "no agent answered as " + pcId + " (pinged " + Subjects.agentPing(pcId) + " for "
+                                + none.waited().toMillis() + " ms); is it running and connected to "
+                                + Broker.server(spec) + "? Nothing was sent.");
+                case RemoteRun.Outcome.TimedOut timedOut -> throw new CliFailure(ErrorCode.TIMEOUT, "no result from "
+                        + pcId + " within " + HumanDuration.format(timedOut.waited()) + " (request " + requestId
+                        + "); the agent may still be running it; stop it with `kanade kill " + job + "`");
             };
         }
     }
@@ -74,6 +102,10 @@ public final class RunCommand implements Callable<Integer> {
     private int print(ExecResult result) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (output.json()) {
+            OutputOption.printJson(out, result);
+            return ExitCodes.forResult(result);
+        }
         out.print(result.stdout());
         out.flush();
         err.print(result.stderr());
@@ -84,16 +116,11 @@ public final class RunCommand implements Callable<Integer> {
             err.println("(output truncated by the agent's max_output_bytes)");
         }
         err.flush();
-        return result.exitCode();
+        return ExitCodes.forResult(result);
     }
 
-    private void audit(Connection connection, String requestId, String job, PrintWriter err) {
-        try {
-            var payload = JsonNodeFactory.instance.objectNode().put("request_id", requestId).put("job_id", job)
-                    .put("shell", shell).put("timeout_secs", timeoutSecs);
-            new AuditPublisher(connection, Clock.systemUTC()).publish(Actor.current(), "run", pcId, payload);
-        } catch (Exception e) {
-            err.println("warning: audit event not recorded (" + e.getMessage() + "); run `kanade jetstream setup`");
-        }
+    private static ObjectNode auditPayload(String requestId, String job, String shell, long timeoutSecs) {
+        return JsonNodeFactory.instance.objectNode().put("request_id", requestId).put("job_id", job)
+                .put("shell", shell).put("timeout_secs", timeoutSecs);
     }
 }
