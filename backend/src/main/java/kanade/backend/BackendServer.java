@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kanade.backend.agents.AgentService;
 import kanade.backend.api.ApiRoutes;
 import kanade.backend.api.HttpApi;
 import kanade.backend.api.RouteTable;
+import kanade.backend.audit.AuditService;
+import kanade.backend.audit.AuditSpoolRetrier;
 import kanade.backend.health.FleetHealth;
+import kanade.backend.health.HealthService;
 import kanade.backend.health.IngestStats;
 import kanade.backend.projection.HeartbeatIngest;
 import kanade.backend.projection.Projections;
@@ -25,6 +29,11 @@ import kanade.backend.store.DeadLetterStore;
 import kanade.backend.store.ResultStore;
 import kanade.backend.store.Retention;
 import kanade.backend.store.StoredResult;
+import kanade.backend.results.ResultService;
+import kanade.backend.run.RunService;
+import kanade.runtime.audit.AuditPolicy;
+import kanade.runtime.audit.AuditPublisher;
+import kanade.runtime.audit.AuditSpool;
 import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.nats.NatsConnect;
 import org.slf4j.Logger;
@@ -43,6 +52,7 @@ public final class BackendServer implements AutoCloseable {
     private final StreamProjector<?> auditProjector;
     private final HeartbeatIngest heartbeats;
     private final Retention retention;
+    private final AuditSpoolRetrier auditRetrier;
     private final ScheduledExecutorService timers;
     private final HttpApi http;
     private final ResultStore results;
@@ -51,7 +61,9 @@ public final class BackendServer implements AutoCloseable {
 
     private BackendServer(Database db, Connection connection, StreamProjector<StoredResult> resultProjector,
                           StreamProjector<?> auditProjector, HeartbeatIngest heartbeats, Retention retention,
-                          ScheduledExecutorService timers, HttpApi http, ResultStore results, RouteTable routes) {
+                          AuditSpoolRetrier auditRetrier, ScheduledExecutorService timers, HttpApi http,
+                          ResultStore results, RouteTable routes) {
+        this.auditRetrier = auditRetrier;
         this.routes = routes;
         this.db = db;
         this.connection = connection;
@@ -89,11 +101,16 @@ public final class BackendServer implements AutoCloseable {
                 .start(timers, Duration.ofHours(1));
         FleetHealth health = new FleetHealth(connection, settings.layout(), agents, results, clock);
         IngestStats ingest = new IngestStats(resultProjector, auditProjector, heartbeats);
-        RouteTable routes = ApiRoutes.all(connection, agents, results, audit, health, ingest, clock);
+        AuditPolicy auditPolicy = new AuditPolicy(new AuditPublisher(connection, clock),
+                new AuditSpool(settings.auditSpoolDir()), clock);
+        AuditSpoolRetrier auditRetrier = new AuditSpoolRetrier(auditPolicy).start(timers, AuditSpoolRetrier.DEFAULT_EVERY);
+        RouteTable routes = ApiRoutes.all(new ApiRoutes.Services(new HealthService(health, ingest),
+                new AgentService(agents, connection, auditPolicy), new ResultService(results), new AuditService(audit),
+                new RunService(connection, auditPolicy, clock)), clock);
         HttpApi http = HttpApi.start(settings.httpHost(), settings.httpPort(), routes);
         LOG.info("kanade-backend listening on http://{}:{}", settings.httpHost(), http.port());
-        return new BackendServer(db, connection, resultProjector, auditProjector, heartbeats, retention, timers, http, results,
-                routes);
+        return new BackendServer(db, connection, resultProjector, auditProjector, heartbeats, retention, auditRetrier,
+                timers, http, results, routes);
     }
 
     /** The HTTP port bound. */
@@ -124,6 +141,7 @@ public final class BackendServer implements AutoCloseable {
         List<Exception> failures = new ArrayList<>();
         run(failures, http::close);
         run(failures, retention::close);
+        run(failures, auditRetrier::close);
         run(failures, timers::shutdownNow);
         run(failures, resultProjector::close);
         run(failures, auditProjector::close);

@@ -1,15 +1,20 @@
 package kanade.backend;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import kanade.backend.store.DbSettings;
 import kanade.runtime.config.BackendConfig;
 import kanade.runtime.jetstream.JetStreamLayout;
 import kanade.runtime.secret.Secret;
 
-/** Everything the backend needs, resolved from backend.toml plus secrets. Tests and benchmarks build it directly. */
+/**
+ * Everything the backend needs, resolved from backend.toml plus secrets. Tests and benchmarks build it directly.
+ * {@code dataDir} holds the backend's own files besides the database (the audit spool); it is the SQLite file's
+ * directory, as backend.toml has no data_dir of its own.
+ */
 public record BackendSettings(String httpHost, int httpPort, String natsUrl, Secret natsToken, DbSettings db,
                               JetStreamLayout layout, int projectionBatch, Duration keepResults, Duration keepAudit,
-                              Duration heartbeatFlush) {
+                              Duration heartbeatFlush, Path dataDir) {
 
     /** From a loaded backend.toml and the secrets it needs. */
     public static BackendSettings from(BackendConfig config, Secret natsToken, Secret dbPassword) {
@@ -19,18 +24,30 @@ public record BackendSettings(String httpHost, int httpPort, String natsUrl, Sec
         return new BackendSettings(config.server().host(), config.server().port(), config.nats().url(), natsToken,
                 DbSettings.from(config.db(), dbPassword), layout, config.projection().batch(),
                 Duration.ofDays(config.retention().resultsDays()), Duration.ofDays(config.retention().auditDays()),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), dataDirOf(config.db().sqlitePath()));
     }
 
     /** Test and benchmark defaults: loopback on a free port, the given broker and database, small JetStream limits. */
     public static BackendSettings forTest(String natsUrl, DbSettings db) {
         return new BackendSettings("127.0.0.1", 0, natsUrl, null, db, JetStreamLayout.scaled(0.01), 1000,
-                Duration.ofDays(30), Duration.ofDays(90), Duration.ofMillis(200));
+                Duration.ofDays(30), Duration.ofDays(90), Duration.ofMillis(200),
+                db.sqlitePath() != null ? dataDirOf(db.sqlitePath())
+                        : Path.of(System.getProperty("java.io.tmpdir"), "kanade-backend-" + java.util.UUID.randomUUID()));
     }
 
     /** A copy with another projection batch size. */
     public BackendSettings withProjectionBatch(int batch) {
         return new BackendSettings(httpHost, httpPort, natsUrl, natsToken, db, layout, batch, keepResults, keepAudit,
-                heartbeatFlush);
+                heartbeatFlush, dataDir);
+    }
+
+    /** Where spooled audit events of emergency stops wait until the AUDIT stream takes them. */
+    public Path auditSpoolDir() {
+        return dataDir.resolve("audit-spool");
+    }
+
+    private static Path dataDirOf(Path sqlitePath) {
+        Path parent = sqlitePath.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(".").toAbsolutePath();
     }
 }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -13,7 +19,12 @@ import kanade.agent.Agent;
 import kanade.agent.AgentHarness;
 import kanade.agent.AgentSettings;
 import kanade.backend.api.Route;
+import kanade.backend.run.RunService;
 import kanade.backend.store.DbSettings;
+import kanade.protocol.subject.Subjects;
+import kanade.protocol.wire.Command;
+import kanade.protocol.wire.Heartbeat;
+import kanade.protocol.wire.Json;
 import kanade.testkit.NatsServerFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,11 +135,67 @@ class ApiTest {
     }
 
     @Test
-    void postRunThatOutlivesItsWaitIs408Timeout() throws Exception {
-        // the agent kills at timeout_secs and reports -1, so a result arrives: 200 with exit -1
+    void postRunKilledAtItsTimeoutIs200WithExitMinusOne() throws Exception {
+        // the agent kills at timeout_secs and reports -1, so a result arrives in time: 200, not 408
         Http.Response response = http.post("/api/run", "{\"pc_id\":\"" + PC + "\",\"script\":\"sleep 5\",\"timeout_secs\":1}");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("exit_code").asInt()).isEqualTo(-1);
+    }
+
+    @Test
+    void postRunWithNoResultInTimeIs408Timeout() throws Exception {
+        // an agent that answers its ping but hangs before running anything: no result within timeout + slack
+        String hung = "pc-hung";
+        Connection connection = agents.operator();
+        Dispatcher pings = connection.createDispatcher(msg -> connection.publish(msg.getReplyTo(), Json.encode(
+                new Heartbeat(hung, Instant.now(), "0.0.0", hung, "linux", "hung-instance"))));
+        pings.subscribe(Subjects.agentPing(hung));
+        connection.flush(Duration.ofSeconds(2));
+        try {
+            Http.Response response = http.post("/api/run",
+                    "{\"pc_id\":\"" + hung + "\",\"script\":\"true\",\"timeout_secs\":1,\"job_id\":\"job-hung\"}");
+            assertThat(response.status()).as(response.body()).isEqualTo(408);
+            assertThat(response.json().at("/error/code").asText()).isEqualTo("timeout");
+            assertThat(response.json().at("/error/message").asText()).contains("POST /api/jobs/job-hung/kill");
+        } finally {
+            connection.closeDispatcher(pings);
+        }
+    }
+
+    @Test
+    void postRunSetsDeadlineAtFromTheTimeout() throws Exception {
+        Subscription commands = agents.operator().subscribe(Subjects.commandsPc(PC));
+        agents.operator().flush(Duration.ofSeconds(2));
+        Instant before = Instant.now();
+        Http.Response response = http.post("/api/run", "{\"pc_id\":\"" + PC + "\",\"shell\":\"sh\",\"script\":\"true\",\"timeout_secs\":30}");
+        Instant after = Instant.now();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Message message = commands.nextMessage(Duration.ofSeconds(5));
+        commands.unsubscribe();
+        Command command = Json.decode(message.getData(), Command.class);
+        // deadline_at = now + timeout_secs + slack, on the wire with millisecond precision
+        assertThat(command.deadlineAt()).isBetween(
+                before.truncatedTo(ChronoUnit.MILLIS).plusSeconds(30).plus(RunService.DEADLINE_SLACK),
+                after.plusSeconds(30).plus(RunService.DEADLINE_SLACK));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"user", "admin", "SYSTEM"})
+    void runAsOtherThanSystemIs400InvalidParameterNamingRunAs(String runAs) throws Exception {
+        Http.Response response = http.post("/api/run",
+                "{\"pc_id\":\"" + PC + "\",\"script\":\"true\",\"run_as\":\"" + runAs + "\"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/code").asText()).isEqualTo("invalid_parameter");
+        assertThat(response.json().at("/error/message").asText())
+                .isEqualTo("run_as=" + runAs + " is not implemented yet; omit it or use system");
+    }
+
+    @Test
+    void runAsSystemRuns() throws Exception {
+        Http.Response response = http.post("/api/run",
+                "{\"pc_id\":\"" + PC + "\",\"shell\":\"sh\",\"script\":\"echo sys\",\"run_as\":\"system\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("stdout").asText()).isEqualTo("sys\n");
     }
 
     @ParameterizedTest

@@ -11,39 +11,54 @@ import java.time.Duration;
 import kanade.backend.store.Database;
 import kanade.backend.store.DbSettings;
 import kanade.backend.store.DeadLetterStore;
+import kanade.backend.store.ResultQuery;
 import kanade.protocol.subject.Streams;
 import kanade.testkit.NatsServerFixture;
-import kanade.testkit.PostgresFixture;
+import kanade.testkit.PostgresServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Stops PostgreSQL under a running backend: its own throwaway cluster, so no other test class sees the outage. */
 class PostgresOutageTest {
     @RegisterExtension
     static final NatsServerFixture nats = NatsServerFixture.withJetStream();
-    @RegisterExtension
-    static final PostgresFixture postgres = PostgresFixture.create();
+    static PostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = PostgresServer.start(false);
+        postgres.createDatabase("kanade_outage");
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
 
     @Test
     void everyRowArrivesAfterPostgresComesBackAndNoneIsDeadLettered() throws Exception {
-        DbSettings db = DbSettings.postgres(postgres.jdbcUrl(), postgres.user());
-        int total = 2000;
+        DbSettings db = DbSettings.postgres(postgres.jdbcUrl("kanade_outage"), postgres.user());
+        int half = 1000;
         try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(), db).withProjectionBatch(50),
                 Clock.systemUTC()); Connection nc = Nats.connect(nats.url())) {
             JetStream js = nc.jetStream();
-            for (int i = 0; i < total / 2; i++) {
+            for (int i = 0; i < half; i++) {
                 ResultFactory.publish(js, ResultFactory.result("pc-outage", 0, "before " + i));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> backend.results().count() > 0);
-            PostgresFixture.server().stop();
+            postgres.stop();
             try {
-                for (int i = 0; i < total / 2; i++) {
+                for (int i = 0; i < half; i++) {
                     ResultFactory.publish(js, ResultFactory.result("pc-outage", 0, "during " + i));
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> backend.resultProjector().stats().dbFailures() > 0);
             } finally {
-                PostgresFixture.server().startCluster();
+                postgres.startCluster();
             }
-            await().atMost(Duration.ofSeconds(90)).until(() -> backend.results().count() == total);
+            await().atMost(Duration.ofSeconds(90)).until(() -> backend.results().count() == 2L * half);
+            assertThat(backend.results().query(new ResultQuery("pc-outage", null, null, 1, 0)).total()).isEqualTo(2L * half);
             try (Database check = Database.open(db)) {
                 assertThat(new DeadLetterStore(check).count(Streams.RESULTS)).isZero();
             }

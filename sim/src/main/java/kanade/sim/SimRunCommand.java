@@ -16,7 +16,7 @@ import picocli.CommandLine;
 public final class SimRunCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--agents", required = true, description = "how many agents (pc_ids sim-00001...)")
     int agents;
-    @CommandLine.Option(names = "--groups", description = "split into groups, e.g. canary:5%,wave1:95%")
+    @CommandLine.Option(names = "--groups", description = "split into groups, e.g. canary:5%%,wave1:95%%")
     String groups;
     @CommandLine.Option(names = "--fail-rate", defaultValue = "0", description = "share of runs that exit 1 (default ${DEFAULT-VALUE})")
     double failRate;

@@ -45,6 +45,11 @@ public final class PostgresFixture implements BeforeAllCallback {
         return server().jdbcUrl(database);
     }
 
+    /** The name of this class's database. */
+    public String database() {
+        return database;
+    }
+
     /** The user to connect as (trust auth, no password). */
     public String user() {
         return server().user();

@@ -69,6 +69,25 @@ public final class PostgresServer implements AutoCloseable {
                 String.valueOf(port), "-U", "postgres", name)), dir.resolve("pg-admin.log"), COMMAND_TIMEOUT);
     }
 
+    /** Drops the database named {@code name} (no connection may be open to it). */
+    public void dropDatabase(String name) {
+        ChildProcesses.run(asPostgres(List.of(bin.resolve("dropdb").toString(), "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", "postgres", name)), dir.resolve("pg-admin.log"), COMMAND_TIMEOUT);
+    }
+
+    /** Dumps {@code database} with {@code pg_dump -Fc} into {@code file} (run as this user, so it can write there). */
+    public void dump(String database, Path file) {
+        ChildProcesses.run(List.of(bin.resolve("pg_dump").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", "postgres", "-Fc", "-f", file.toString(), database), null, COMMAND_TIMEOUT);
+    }
+
+    /** Restores a {@code pg_dump -Fc} file into the existing, empty {@code database} with {@code pg_restore}. */
+    public void restore(Path file, String database) {
+        ChildProcesses.run(List.of(bin.resolve("pg_restore").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", "postgres", "--no-owner", "--exit-on-error", "-d", database, file.toString()), null,
+                COMMAND_TIMEOUT);
+    }
+
     /** The postmaster pid, for CPU and RSS readings, or -1. */
     public long pid() {
         try {

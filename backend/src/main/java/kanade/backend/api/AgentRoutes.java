@@ -1,12 +1,10 @@
 package kanade.backend.api;
 
-import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import kanade.backend.store.AgentStore;
+import kanade.backend.agents.AgentService;
+import kanade.backend.store.AgentRow;
 import kanade.backend.store.Page;
-import kanade.runtime.run.AgentPing;
 import kanade.protocol.subject.SubjectToken;
 
 /** GET /api/agents, /api/agents/{pc_id}; POST /api/agents/{pc_id}/ping. */
@@ -14,37 +12,51 @@ final class AgentRoutes {
     private AgentRoutes() {
     }
 
-    static List<Route> routes(AgentStore agents, Connection connection, ApiAudit audit) {
+    static List<Route> routes(AgentService agents) {
         return List.of(
-                Route.get("/api/agents", "Agents (q matches pc_id or hostname); X-Total-Count has the total",
-                        List.of("q", "limit", "offset"), ctx -> {
-                            Page<?> page = agents.list(QueryParams.text(ctx, "q"), QueryParams.limit(ctx),
+                Route.get("/api/agents").api(Role.VIEWER, "Agents from heartbeats (q matches pc_id or hostname); "
+                                + "the X-Total-Count header has the total")
+                        .query("q", "limit", "offset")
+                        .replies(Reply.jsonList(AgentRow.class, "A page of agents"))
+                        .errors(ErrorCode.INVALID_PARAMETER)
+                        .handle(ctx -> {
+                            Page<AgentRow> page = agents.list(QueryParams.text(ctx, "q"), QueryParams.limit(ctx),
                                     QueryParams.offset(ctx));
                             ctx.header("X-Total-Count", String.valueOf(page.total())).json(page.items());
                         }),
-                Route.get("/api/agents/{pc_id}", "One agent; 404 agent_not_found", List.of(), ctx -> {
-                    String pcId = ctx.pathParam("pc_id");
-                    ctx.json(agents.find(pcId).orElseThrow(() -> new ApiException(ErrorCode.AGENT_NOT_FOUND,
-                            "no agent with pc_id '" + pcId + "' has sent a heartbeat")));
-                }),
-                Route.post("/api/agents/{pc_id}/ping", "Ask the agent for a fresh heartbeat; 408 when none answers",
-                        List.of("wait_secs"), ctx -> {
+                Route.get("/api/agents/{pc_id}").api(Role.VIEWER, "One agent")
+                        .replies(Reply.json(AgentRow.class, "The agent"))
+                        .errors(ErrorCode.AGENT_NOT_FOUND)
+                        .handle(ctx -> {
+                            String pcId = ctx.pathParam("pc_id");
+                            ctx.json(agents.find(pcId).orElseThrow(() -> new ApiException(ErrorCode.AGENT_NOT_FOUND,
+                                    "no agent with pc_id '" + pcId + "' has sent a heartbeat")));
+                        }),
+                Route.post("/api/agents/{pc_id}/ping").api(Role.OPERATOR,
+                                "Ask the agent for a fresh heartbeat (audited first); 408 when none answers in wait_secs")
+                        .query("wait_secs")
+                        .replies(Reply.json(AgentService.PingReply.class, "The agent's fresh heartbeat"))
+                        .errors(ErrorCode.INVALID_PARAMETER, ErrorCode.AGENT_UNREACHABLE, ErrorCode.AUDIT_UNAVAILABLE)
+                        .handle(ctx -> {
                             String pcId = pcId(ctx.pathParam("pc_id"));
                             int wait = QueryParams.integer(ctx, "wait_secs", 5);
                             if (wait < 1 || wait > 60) {
                                 throw QueryParams.invalid("wait_secs", "must be between 1 and 60");
                             }
-                            audit.record(ctx, "ping", pcId, Map.of("wait_secs", wait));
-                            var heartbeat = AgentPing.ping(connection, pcId, Duration.ofSeconds(wait))
+                            ctx.json(agents.ping(Actors.of(ctx), pcId, Duration.ofSeconds(wait))
                                     .orElseThrow(() -> new ApiException(ErrorCode.AGENT_UNREACHABLE,
-                                            "no agent answered as " + pcId + " within " + wait + " s"));
-                            ctx.json(Map.of("heartbeat", heartbeat));
+                                            "no agent answered as " + pcId + " within " + wait + " s")));
                         }));
     }
 
     static String pcId(String value) {
+        return token(value, "pc_id");
+    }
+
+    /** {@code value} as one NATS subject token, else 400 invalid_parameter naming {@code name}. */
+    static String token(String value, String name) {
         try {
-            return SubjectToken.require(value, "pc_id");
+            return SubjectToken.require(value, name);
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, e.getMessage());
         }

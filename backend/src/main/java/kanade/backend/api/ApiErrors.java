@@ -3,6 +3,7 @@ package kanade.backend.api;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import kanade.runtime.audit.AuditUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,9 @@ final class ApiErrors {
 
     static void install(JavalinConfig cfg) {
         cfg.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.code(), e.getMessage()));
+        // the exception's message is written for clients; the broker's own error stays in its cause, logged by AuditPolicy
+        cfg.routes.exception(AuditUnavailableException.class,
+                (e, ctx) -> write(ctx, ErrorCode.AUDIT_UNAVAILABLE, e.getMessage()));
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()),
                 e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json"
                         : e.getMessage()));
@@ -32,12 +36,6 @@ final class ApiErrors {
 
     static void write(Context ctx, ErrorCode code, String message) {
         ctx.status(code.status()).json(new ErrorBody(new ErrorBody.Error(code.code(), message)));
-    }
-
-    /** {@code {"error":{"code","message"}}}. */
-    record ErrorBody(Error error) {
-        record Error(String code, String message) {
-        }
     }
 
     private static ErrorCode fromStatus(int status) {

@@ -1,28 +1,31 @@
 package kanade.backend.api;
 
-import io.nats.client.Connection;
 import java.time.Clock;
-import kanade.backend.health.FleetHealth;
-import kanade.backend.health.IngestStats;
-import kanade.backend.store.AgentStore;
-import kanade.backend.store.AuditStore;
-import kanade.backend.store.ResultStore;
+import kanade.backend.agents.AgentService;
+import kanade.backend.audit.AuditService;
+import kanade.backend.health.HealthService;
+import kanade.backend.results.ResultService;
+import kanade.backend.run.RunService;
 
-/** Assembles the backend's route table from its services. */
+/** Assembles the backend's route table from its feature services. */
 public final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    /** Every route of the API. */
-    public static RouteTable all(Connection connection, AgentStore agents, ResultStore results, AuditStore audit,
-                                 FleetHealth health, IngestStats ingest, Clock clock) {
-        ApiAudit apiAudit = new ApiAudit(connection, clock);
+    /** The services the routes call: one per feature. */
+    public record Services(HealthService health, AgentService agents, ResultService results, AuditService audit,
+                           RunService runs) {
+    }
+
+    /** Every route of the API, /api/openapi.json included. */
+    public static RouteTable all(Services services, Clock clock) {
         return new RouteTable()
                 .add(LandingRoutes.routes())
-                .add(HealthRoutes.routes(health, ingest))
-                .add(AgentRoutes.routes(agents, connection, apiAudit))
-                .add(ResultRoutes.routes(results, clock))
-                .add(AuditRoutes.routes(audit, clock))
-                .add(RunRoutes.routes(connection, apiAudit));
+                .add(HealthRoutes.routes(services.health()))
+                .add(AgentRoutes.routes(services.agents()))
+                .add(ResultRoutes.routes(services.results(), clock))
+                .add(AuditRoutes.routes(services.audit(), clock))
+                .add(RunRoutes.routes(services.runs()))
+                .withOpenApi();
     }
 }

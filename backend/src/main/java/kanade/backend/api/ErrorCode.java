@@ -16,7 +16,8 @@ public enum ErrorCode {
     CONFLICT("conflict", 409),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
     INTERNAL("internal", 500),
-    BROKER_UNAVAILABLE("broker_unavailable", 503);
+    BROKER_UNAVAILABLE("broker_unavailable", 503),
+    AUDIT_UNAVAILABLE("audit_unavailable", 503);
 
     private final String code;
     private final int status;

@@ -27,7 +27,9 @@ final class LandingRoutes {
 
     static List<Route> routes() {
         String page = PAGE.formatted(KanadeVersion.current());
-        return List.of(Route.get("/", "A page pointing at the API (the dashboard comes later)", List.of(),
-                ctx -> ctx.contentType("text/html; charset=utf-8").result(page)));
+        return List.of(Route.get("/").page(Role.PUBLIC, "A page pointing at the API (the dashboard comes later)")
+                .replies(Reply.html("The landing page"))
+                .errors()
+                .handle(ctx -> ctx.contentType("text/html; charset=utf-8").result(page)));
     }
 }

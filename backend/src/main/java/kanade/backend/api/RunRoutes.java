@@ -1,66 +1,76 @@
 package kanade.backend.api;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import io.nats.client.Connection;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import kanade.backend.run.KillReceipt;
+import kanade.backend.run.RunService;
+import kanade.backend.run.RunSpec;
+import kanade.protocol.wire.ExecResult;
 import kanade.runtime.run.RemoteRun;
-import kanade.protocol.wire.Command;
-import kanade.protocol.wire.WireFormatException;
 
-/** POST /api/run: the same as {@code kanade run}; 408 when no agent answers or no result comes in time. */
+/**
+ * POST /api/run (the same as {@code kanade run}: audited first, 408 when no agent answers or no result comes in time)
+ * and POST /api/jobs/{job_id}/kill (the emergency stop, the same as {@code kanade kill}).
+ */
 final class RunRoutes {
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
-    private static final long MAX_TIMEOUT_SECS = 3600;
-
     private RunRoutes() {
     }
 
-    /** The request body. */
-    record RunRequest(String pcId, String shell, String script, Long timeoutSecs, @JsonAlias("exec_id") String jobId,
-                      Long jitterSecs, String runAs) {
-        RunRequest {
-            if (pcId == null || pcId.isBlank()) {
-                throw new WireFormatException("pc_id is required");
-            }
-            if (script == null || script.isBlank()) {
-                throw new WireFormatException("script is required");
-            }
-            timeoutSecs = timeoutSecs == null ? Command.DEFAULT_TIMEOUT_SECS : timeoutSecs;
-            if (timeoutSecs < 1 || timeoutSecs > MAX_TIMEOUT_SECS) {
-                throw new WireFormatException("timeout_secs must be between 1 and " + MAX_TIMEOUT_SECS);
-            }
-            if (jitterSecs != null && jitterSecs < 0) {
-                throw new WireFormatException("jitter_secs must be >= 0");
-            }
-        }
+    static List<Route> routes(RunService runs) {
+        return List.of(
+                Route.post("/api/run").api(Role.OPERATOR, "Run a script on one agent and return its ExecResult. The"
+                                + " audit event is written first: when it cannot be, nothing is sent (503"
+                                + " audit_unavailable). run_as accepts only system (or nothing) for now")
+                        .body(RunRequest.class)
+                        .replies(Reply.json(ExecResult.class, "The agent's result (exit_code -1 when killed at its"
+                                + " timeout)"))
+                        .errors(ErrorCode.INVALID_BODY, ErrorCode.INVALID_PARAMETER, ErrorCode.AGENT_UNREACHABLE,
+                                ErrorCode.TIMEOUT, ErrorCode.AUDIT_UNAVAILABLE, ErrorCode.BROKER_UNAVAILABLE)
+                        .handle(ctx -> {
+                            RunRequest req = RequestBodies.parse(ctx, RunRequest.class);
+                            RunSpec spec = spec(req);
+                            RunService.Run run;
+                            try {
+                                run = runs.run(Actors.of(ctx), spec);
+                            } catch (TimeoutException e) {
+                                throw new ApiException(ErrorCode.BROKER_UNAVAILABLE,
+                                        "the broker did not confirm the command; nothing may have been sent, try again");
+                            }
+                            String jobId = run.command().jobId();
+                            switch (run.outcome()) {
+                                case RemoteRun.Outcome.Finished finished -> ctx.json(finished.result());
+                                case RemoteRun.Outcome.NoAgent none -> throw new ApiException(
+                                        ErrorCode.AGENT_UNREACHABLE, "no agent answered as " + spec.pcId()
+                                        + " within " + none.waited().toMillis() + " ms");
+                                case RemoteRun.Outcome.TimedOut timedOut -> throw new ApiException(ErrorCode.TIMEOUT,
+                                        "no result from " + spec.pcId() + " within " + timedOut.waited().toSeconds()
+                                                + " s (job_id " + jobId + "; it may still be running: stop it with"
+                                                + " POST /api/jobs/" + jobId + "/kill or `kanade kill " + jobId + "`)");
+                            }
+                        }),
+                Route.post("/api/jobs/{job_id}/kill").api(Role.OPERATOR, "Emergency stop: publishes kill.<job_id>;"
+                                + " every agent running that job ends its process tree. Always sent; its audit event"
+                                + " is spooled and retried when it cannot be written now (audit: spooled)")
+                        .replies(Reply.json(202, KillReceipt.class, "The kill went out"))
+                        .errors(ErrorCode.INVALID_PARAMETER, ErrorCode.BROKER_UNAVAILABLE)
+                        .handle(ctx -> {
+                            String jobId = AgentRoutes.token(ctx.pathParam("job_id"), "job_id");
+                            try {
+                                ctx.status(202).json(runs.kill(Actors.of(ctx), jobId));
+                            } catch (TimeoutException e) {
+                                throw new ApiException(ErrorCode.BROKER_UNAVAILABLE,
+                                        "the broker did not confirm kill." + jobId + " within 2 s; try again");
+                            }
+                        }));
     }
 
-    static List<Route> routes(Connection connection, ApiAudit audit) {
-        return List.of(Route.post("/api/run", "Run a script on one agent and return its ExecResult", List.of(), ctx -> {
-            RunRequest req = RequestBodies.parse(ctx, RunRequest.class);
-            String pcId = AgentRoutes.pcId(req.pcId());
-            String jobId = req.jobId() != null ? req.jobId() : UUID.randomUUID().toString();
-            Command command = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, UUID.randomUUID().toString(), jobId,
-                    req.shell(), req.script(), req.timeoutSecs(), req.jitterSecs(), req.runAs(), null, null);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("request_id", command.requestId());
-            payload.put("job_id", jobId);
-            payload.put("shell", req.shell());
-            payload.put("timeout_secs", req.timeoutSecs());
-            RemoteRun.Outcome outcome = new RemoteRun(connection).run(pcId, command, PING_TIMEOUT,
-                    published -> audit.record(ctx, "run", pcId, payload));
-            switch (outcome) {
-                case RemoteRun.Outcome.Finished finished -> ctx.json(finished.result());
-                case RemoteRun.Outcome.NoAgent none -> throw new ApiException(ErrorCode.AGENT_UNREACHABLE,
-                        "no agent answered as " + pcId + " within " + none.waited().toMillis() + " ms");
-                case RemoteRun.Outcome.TimedOut timedOut -> throw new ApiException(ErrorCode.TIMEOUT,
-                        "no result from " + pcId + " within " + timedOut.waited().toSeconds() + " s (job_id " + jobId
-                                + "; stop it with POST kill or `kanade kill " + jobId + "`)");
-            }
-        }));
+    private static RunSpec spec(RunRequest req) {
+        String pcId = AgentRoutes.pcId(req.pcId());
+        String jobId = req.jobId() == null ? null : AgentRoutes.token(req.jobId(), "job_id");
+        if (req.runAs() != null && !req.runAs().equals("system")) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER,
+                    "run_as=" + req.runAs() + " is not implemented yet; omit it or use system");
+        }
+        return new RunSpec(pcId, req.shell(), req.script(), req.timeoutSecs(), jobId, req.jitterSecs(), req.runAs());
     }
 }

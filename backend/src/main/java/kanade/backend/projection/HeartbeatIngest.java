@@ -41,7 +41,10 @@ public final class HeartbeatIngest implements AutoCloseable {
     private final Map<String, Heartbeat> pending = new HashMap<>();
     private final Map<String, String> conflicts = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong received = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong failedFlushes = new AtomicLong();
     private Dispatcher dispatcher;
     private Thread flusher;
 
@@ -68,6 +71,21 @@ public final class HeartbeatIngest implements AutoCloseable {
         return written.get();
     }
 
+    /** Well-formed heartbeats taken off the subject so far (several beats of one pc count once each). */
+    public long received() {
+        return received.get();
+    }
+
+    /** Micro-batches committed so far. */
+    public long batches() {
+        return batches.get();
+    }
+
+    /** Flushes that failed and kept their beats for the next flush. */
+    public long failedFlushes() {
+        return failedFlushes.get();
+    }
+
     private void onMessage(Message message) {
         Heartbeat beat;
         try {
@@ -79,6 +97,7 @@ public final class HeartbeatIngest implements AutoCloseable {
         lock.lock();
         try {
             Heartbeat previous = pending.put(beat.pcId(), beat);
+            received.incrementAndGet();
             if (previous != null && previous.instanceId() != null && beat.instanceId() != null
                     && !previous.instanceId().equals(beat.instanceId())) {
                 conflicts.put(beat.pcId(), previous.instanceId());
@@ -132,7 +151,9 @@ public final class HeartbeatIngest implements AutoCloseable {
                 LOG.warn("pc_id {} is claimed by two live agents (instances {} and {})", pc, other, batch.get(pc).instanceId());
                 agents.flagConflict(pc, other, clock.instant());
             });
+            batches.incrementAndGet();
         } catch (RuntimeException e) {
+            failedFlushes.incrementAndGet();
             LOG.warn("heartbeat flush of {} agents failed ({}); keeping them for the next flush", batch.size(), e.getMessage());
             lock.lock();
             try {

@@ -19,7 +19,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new StoreMappings());
         this.postgres = postgres;
     }
 

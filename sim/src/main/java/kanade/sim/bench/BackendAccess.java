@@ -3,7 +3,7 @@ package kanade.sim.bench;
 /** What a bench needs from the backend under test: its pid (-1 when remote), its URL, and the rows of one run. */
 interface BackendAccess extends AutoCloseable {
 
-    /** The backend's pid for CPU readings, or -1 when it runs elsewhere. */
+    /** The backend's pid for CPU readings, or -1 when it runs elsewhere (or its pid cannot be found). */
     long pid();
 
     /** Base URL of its HTTP API. */

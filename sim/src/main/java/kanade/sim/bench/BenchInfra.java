@@ -21,12 +21,14 @@ final class BenchInfra implements AutoCloseable {
     private final String natsUrl;
     private final Secret token;
     private final BackendAccess backend;
+    private final long brokerPid;
 
     private BenchInfra(NatsServer nats, String natsUrl, Secret token, BackendAccess backend) {
         this.nats = nats;
         this.natsUrl = natsUrl;
         this.token = token;
         this.backend = backend;
+        this.brokerPid = nats != null ? nats.pid() : ListeningPid.of(natsUrl);
     }
 
     /** Starts (or attaches to) a broker and, when {@code withBackend}, a backend. */
@@ -63,14 +65,17 @@ final class BenchInfra implements AutoCloseable {
         return backend;
     }
 
-    /** CPU readings of the processes this bench started (attached ones read as zero). */
+    /**
+     * CPU readings of the broker and backend: the ones this bench started, or attached ones that listen on this
+     * machine (found by port); the others read as NaN ("n/a (remote)").
+     */
     CpuProbe cpu() {
-        return new CpuProbe(nats == null ? -1 : nats.pid(), backend == null ? -1 : backend.pid());
+        return new CpuProbe(brokerPid, backend == null ? -1 : backend.pid());
     }
 
-    /** The broker's pid, or -1 when attached. */
+    /** The broker's pid, or -1 when it runs elsewhere. */
     long brokerPid() {
-        return nats == null ? -1 : nats.pid();
+        return brokerPid;
     }
 
     /** Starts {@code agents} simulated agents (instant scripts, no failures) against this broker. */

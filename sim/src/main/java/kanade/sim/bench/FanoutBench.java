@@ -63,11 +63,13 @@ public final class FanoutBench implements Callable<Integer> {
                 List<Connection> connections = fleet.agents().stream().map(Agent::connection).toList();
                 Duration timeout = Duration.ofSeconds(timeoutSecs);
                 CpuProbe cpu = infra.cpu();
+                int replicas = RawDurablePipeline.resultsReplicas(operator);
+                report.input("b_replicas", replicas);
 
                 System.err.println("warming up (one round of each pipeline, not measured)...");
                 KanadeFanout.run(operator, backend, subject, agents, timeout, cpu);
                 RawRoundTrip.run(operator, connections, timeout, cpu);
-                RawDurablePipeline.run(operator, connections, work.resolve("raw-0.db"), timeout, 0, cpu);
+                RawDurablePipeline.run(operator, connections, work.resolve("raw-0.db"), timeout, 0, replicas, cpu);
 
                 RoundSeries seriesA = new RoundSeries();
                 RoundSeries seriesB = new RoundSeries();
@@ -76,7 +78,7 @@ public final class FanoutBench implements Callable<Integer> {
                 for (int round = 1; round <= rounds; round++) {
                     PhaseResult a = RawRoundTrip.run(operator, connections, timeout, cpu);
                     PhaseResult b = RawDurablePipeline.run(operator, connections, work.resolve("raw-" + round + ".db"),
-                            timeout, round, cpu);
+                            timeout, round, replicas, cpu);
                     KanadeFanout.Outcome k = KanadeFanout.run(operator, backend, subject, agents, timeout, cpu);
                     System.err.printf("round %d/%d: (a) %.3f s  (b) %.3f s  kanade %.3f s%n", round, rounds,
                             a.seconds(), b.seconds(), k.phase().seconds());
@@ -100,9 +102,9 @@ public final class FanoutBench implements Callable<Integer> {
                         + " best of rounds: kanade/(b) = %.2f", rounds, ratioB, TARGET_RATIO_B,
                         ratioB <= TARGET_RATIO_B ? "met" : "MISSED", ratioA, bestRatioB));
             }
-            report.note(usage("broker", natsStart, ProcStats.read(infra.brokerPid())));
-            report.note(usage("backend", backendStart, ProcStats.read(backend.pid())));
-            report.note(usage("simulator", simStart, ProcStats.self()));
+            report.note(usage("broker", infra.brokerPid(), natsStart, ProcStats.read(infra.brokerPid())));
+            report.note(usage("backend", backend.pid(), backendStart, ProcStats.read(backend.pid())));
+            report.note(usage("simulator", 0, simStart, ProcStats.self()));
         } finally {
             TempDirs.deleteQuietly(work);
         }
@@ -111,7 +113,10 @@ public final class FanoutBench implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    static String usage(String who, ProcStats.Reading before, ProcStats.Reading after) {
+    static String usage(String who, long pid, ProcStats.Reading before, ProcStats.Reading after) {
+        if (pid < 0) {
+            return who + ": " + PhaseResult.NOT_MEASURED;
+        }
         return String.format("%s: cpu %.1f s, peak rss %d MiB", who, after.cpuSince(before), after.peakRssMib());
     }
 }

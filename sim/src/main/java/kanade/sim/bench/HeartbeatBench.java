@@ -20,7 +20,7 @@ import picocli.CommandLine;
 
 /** {@code kanade-sim bench heartbeat}: backend CPU and agents-table rows/s while N agents beat at each interval. */
 @CommandLine.Command(name = "heartbeat", mixinStandardHelpOptions = true,
-        description = "Backend CPU % (of one core) and heartbeat rows/s with N agents, per heartbeat interval.")
+        description = "Backend CPU %% (of one core) and heartbeat rows/s with N agents, per heartbeat interval.")
 public final class HeartbeatBench implements Callable<Integer> {
     /** The backend may use at most this share of one core at 10,000 agents / 30 s. */
     public static final double TARGET_CPU_PCT = 10.0;
@@ -61,8 +61,9 @@ public final class HeartbeatBench implements Callable<Integer> {
                     row.put("interval", text);
                     row.put("beats_per_s_expected", Math.round(agents / (interval.toMillis() / 1000.0)));
                     row.put("db_rows_per_s", Math.round(rows / seconds));
-                    row.put("backend_cpu_pct_of_core", backend.pid() < 0 ? "-" : String.format("%.1f", cpuPct));
-                    row.put("backend_rss_mib", after.rssMib());
+                    row.put("backend_cpu_pct_of_core", backend.pid() < 0 ? PhaseResult.NOT_MEASURED
+                            : String.format("%.1f", cpuPct));
+                    row.put("backend_rss_mib", backend.pid() < 0 ? PhaseResult.NOT_MEASURED : after.rssMib());
                     report.row(row);
                 }
             }

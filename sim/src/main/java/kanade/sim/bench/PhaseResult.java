@@ -7,10 +7,17 @@ import java.util.Map;
 public record PhaseResult(String pipeline, int expected, long completed, double seconds, Percentiles latency,
                           CpuUse cpu) {
 
-    /** CPU seconds each process spent during the phase. */
+    /** What a CPU column shows for a process whose CPU could not be read (it runs elsewhere). */
+    public static final String NOT_MEASURED = "n/a (remote)";
+
+    /** CPU seconds each process spent during the phase; NaN when it could not be read. */
     public record CpuUse(double simulator, double broker, double backend) {
     }
 
+    /** Seconds with two decimals, or {@link #NOT_MEASURED} for NaN. */
+    public static String cpuText(double seconds) {
+        return Double.isNaN(seconds) ? NOT_MEASURED : String.format("%.2f", seconds);
+    }
 
     /** Completions per second. */
     public long rate() {
@@ -29,9 +36,9 @@ public record PhaseResult(String pipeline, int expected, long completed, double 
         row.put("p99_ms", latency.p99());
         row.put("rate_per_s", rate());
         if (cpu != null) {
-            row.put("sim_cpu_s", String.format("%.2f", cpu.simulator()));
-            row.put("broker_cpu_s", String.format("%.2f", cpu.broker()));
-            row.put("backend_cpu_s", String.format("%.2f", cpu.backend()));
+            row.put("sim_cpu_s", cpuText(cpu.simulator()));
+            row.put("broker_cpu_s", cpuText(cpu.broker()));
+            row.put("backend_cpu_s", cpuText(cpu.backend()));
         }
         return row;
     }

@@ -3,6 +3,7 @@ package kanade.sim.bench;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PullSubscribeOptions;
@@ -18,11 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import kanade.protocol.subject.Streams;
 
 /**
  * Baseline (b), no Kanade code: one plain publish; every connection does one JetStream publish of a 1 KiB result and
  * waits for its ack; one pull consumer drains batches of 1,000 into SQLite (WAL, synchronous=FULL) with batched
- * inserts in one transaction per batch, then acks. Time until every row is committed.
+ * inserts in one transaction per batch, then acks. Time until every row is committed. Its stream has as many
+ * replicas as Kanade's RESULTS stream on the same broker ({@link #resultsReplicas}), so both pay the same replication.
  */
 final class RawDurablePipeline {
     private static final String GO = "bench.durable.go";
@@ -31,13 +34,23 @@ final class RawDurablePipeline {
     private RawDurablePipeline() {
     }
 
+    /** The replicas of the broker's RESULTS stream (1 when it has none yet). */
+    static int resultsReplicas(Connection operator) throws Exception {
+        try {
+            return Math.max(1, operator.jetStreamManagement().getStreamInfo(Streams.RESULTS).getConfiguration()
+                    .getReplicas());
+        } catch (JetStreamApiException e) {
+            return 1;
+        }
+    }
+
     static PhaseResult run(Connection operator, List<Connection> fleet, Path sqlite, Duration timeout, int round,
-                           CpuProbe cpu)
+                           int replicas, CpuProbe cpu)
             throws Exception {
         String stream = STREAM + "_" + round;
         String prefix = "bench.rawresults" + round;
         operator.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream)
-                .subjects(prefix + ".>").storageType(StorageType.File).build());
+                .subjects(prefix + ".>").storageType(StorageType.File).replicas(replicas).build());
         byte[] body = new byte[1024];
         Arrays.fill(body, (byte) 'r');
         List<Dispatcher> dispatchers = new ArrayList<>(fleet.size());

@@ -13,19 +13,24 @@ import java.util.Set;
 import kanade.protocol.wire.Json;
 import kanade.protocol.wire.Rfc3339;
 
-/** A backend the bench attached to with {@code --backend-url}: everything goes through its HTTP API. */
+/**
+ * A backend the bench attached to with {@code --backend-url}: everything goes through its HTTP API; its pid (for CPU)
+ * is the local process listening on the URL's port, when there is one.
+ */
 final class RemoteBackend implements BackendAccess {
     private static final int PAGE = 1000;
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final long pid;
 
     RemoteBackend(String url) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.pid = ListeningPid.of(this.url);
     }
 
     @Override
     public long pid() {
-        return -1;
+        return pid;
     }
 
     @Override

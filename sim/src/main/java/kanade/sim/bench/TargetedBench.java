@@ -63,9 +63,9 @@ public final class TargetedBench implements Callable<Integer> {
             row.put("p99_ms", p.p99());
             row.put("max_ms", p.max());
             row.put("runs_per_s", Math.round(runs / seconds));
-            row.put("sim_cpu_s", String.format("%.2f", used.simulator()));
-            row.put("broker_cpu_s", String.format("%.2f", used.broker()));
-            row.put("backend_cpu_s", String.format("%.2f", used.backend()));
+            row.put("sim_cpu_s", PhaseResult.cpuText(used.simulator()));
+            row.put("broker_cpu_s", PhaseResult.cpuText(used.broker()));
+            row.put("backend_cpu_s", PhaseResult.cpuText(used.backend()));
             report.row(row);
             report.note("each run = ping agents.<pc>.ping + subscribe results.<id> + publish commands.pc.<pc> + wait, "
                     + "sequential, like `kanade run`");

@@ -1,0 +1,133 @@
+package kanade.sim.bench;
+
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kanade.runtime.jetstream.JetStreamBootstrap;
+import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.testkit.ChildProcesses;
+import kanade.testkit.NatsServer;
+
+/**
+ * What {@code kanade ping} / {@code kanade run} need to do real work: a throwaway nats-server with Kanade's JetStream
+ * layout (scaled down) and one real agent process (bin/kanade-agent), up once its first heartbeat arrived. Runs
+ * {@code bin/kanade} as a child process against them, for the CLI bench and the CLI's AOT training.
+ */
+final class CliFixture implements AutoCloseable {
+    /** The pc_id of the fixture's agent. */
+    static final String PC = "cli-bench-pc";
+    private static final double JETSTREAM_SCALE = 0.01;
+
+    private final Path work;
+    private final NatsServer nats;
+    private final Connection operator;
+    private final Process agent;
+
+    private CliFixture(Path work, NatsServer nats, Connection operator, Process agent) {
+        this.work = work;
+        this.nats = nats;
+        this.operator = operator;
+        this.agent = agent;
+    }
+
+    /** Starts the broker, creates the streams and buckets, starts the agent and waits for its first heartbeat. */
+    static CliFixture start(Path work) throws Exception {
+        NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30), null,
+                List.of());
+        Connection operator = null;
+        Process agent = null;
+        try {
+            operator = Nats.connect(nats.url());
+            new JetStreamBootstrap(operator, JetStreamLayout.scaled(JETSTREAM_SCALE)).apply();
+            Path config = work.resolve("agent.toml");
+            Files.writeString(config, """
+                    [agent]
+                    id = '%s'
+                    nats_url = '%s'
+                    data_dir = '%s'
+                    [log]
+                    level = 'warn'
+                    keep_days = 0
+                    """.formatted(PC, nats.url(), work.resolve("agent-data")));
+            Subscription beats = operator.subscribe("heartbeat." + PC);
+            operator.flush(Duration.ofSeconds(2));
+            ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-agent").toString(), "--config",
+                    config.toString()).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
+            pb.environment().put("KANADE_NO_BUILD", "1");
+            pb.environment().remove("KANADE_JAVA_OPTS"); // the simulator's JVM flags are not the agent's
+            agent = pb.start();
+            Message first = beats.nextMessage(Duration.ofSeconds(60));
+            beats.unsubscribe();
+            if (first == null) {
+                throw new IllegalStateException("the agent sent no heartbeat within 60 s; see " + work.resolve("agent.log"));
+            }
+            return new CliFixture(work, nats, operator, agent);
+        } catch (Exception | Error e) {
+            if (agent != null) {
+                ChildProcesses.stop(agent, Duration.ofSeconds(10));
+            }
+            if (operator != null) {
+                operator.close();
+            }
+            nats.close();
+            throw e;
+        }
+    }
+
+    /** {@code bin/kanade ping <pc>}. */
+    static List<String> ping() {
+        return List.of("ping", PC);
+    }
+
+    /** {@code bin/kanade run <pc> -- true}. */
+    static List<String> runTrue() {
+        return List.of("run", PC, "--", "true");
+    }
+
+    /**
+     * Runs {@code bin/kanade args...} against this broker (KANADE_NATS_URL) with {@code env} added, output to a log
+     * under the work dir; returns its exit code and wall time.
+     */
+    Timed kanade(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(KanadeHome.launcher("kanade").toString());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("kanade.log").toFile()));
+        pb.environment().remove("KANADE_JAVA_OPTS"); // the simulator's JVM flags are not the CLI's
+        pb.environment().put("KANADE_NATS_URL", nats.url());
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process process = pb.start();
+        int exit = process.waitFor();
+        return new Timed(exit, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The log the CLI runs write to. */
+    Path log() {
+        return work.resolve("kanade.log");
+    }
+
+    /** One CLI run: its exit code and wall seconds from spawn to exit. */
+    record Timed(int exit, double seconds) {
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(agent, Duration.ofSeconds(15));
+        try {
+            operator.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        nats.close();
+    }
+}
