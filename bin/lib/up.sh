@@ -20,7 +20,10 @@ up_wait_for() { # DESCRIPTION TIMEOUT_S COMMAND...
 }
 
 up_stop() {
-  trap - INT TERM EXIT
+  # a second Ctrl-C or TERM must not cut the stop short and orphan the backend or the agent: the stop is bounded
+  # (15 s per component, then KILL)
+  trap - EXIT
+  trap '' INT TERM
   local pid i
   if [ "${#UP_PIDS[@]}" -gt 0 ]; then
     kanade_say "stopping kanade-dev up..."

@@ -32,8 +32,9 @@ final class CliRunner {
         env.putAll(extraEnv);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        // the same command line main() builds: only the invoked subcommand when one is named
         var cli = KanadeCli.commandLine(new CliEnvironment(env, kanade.runtime.config.OsFamily.current(),
-                java.time.Clock.systemUTC()));
+                java.time.Clock.systemUTC()), KanadeCli.commandNamed(args));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -1,6 +1,7 @@
 package kanade.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kanade.runtime.config.SystemFacts;
@@ -21,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DevUpTest {
     @TempDir
     Path data;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Test
-    void upStartsEverythingRunWorksAndSigintLeavesNothingBehind() throws Exception {
+    void upStartsEverythingRunWorksAndSigintThenSigtermLeavesNothingBehind() throws Exception {
         int natsPort = FreePorts.next();
         int httpPort = FreePorts.next();
         ProcessBuilder pb = new ProcessBuilder(RepoScripts.root().resolve("bin/kanade-dev").toString(), "up",
@@ -57,13 +60,17 @@ class DevUpTest {
         } finally {
             new ProcessBuilder("kill", "-INT", String.valueOf(up.pid())).start().waitFor();
         }
+        // a second signal while the stop is under way (an impatient `kill`, a service manager) must not cut the stop
+        // short and orphan the backend or the agent
+        await().atMost(Duration.ofSeconds(30)).untilTrue(stopping);
+        new ProcessBuilder("kill", "-TERM", String.valueOf(up.pid())).start().waitFor();
         assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("kanade-dev up exits after SIGINT").isTrue();
         for (ProcessHandle child : children) {
             assertThat(child.isAlive()).as("child %s (%s) is gone", child.pid(), child.info().command().orElse("?")).isFalse();
         }
     }
 
-    private static String readUntilUp(Process up) throws Exception {
+    private String readUntilUp(Process up) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(up.getInputStream(), StandardCharsets.UTF_8));
         Pattern dashboard = Pattern.compile("dashboard:\\s+(\\S+)");
         StringBuilder seen = new StringBuilder();
@@ -76,7 +83,11 @@ class DevUpTest {
                 url = m.group(1);
             }
             if (line.startsWith("Press Ctrl-C")) {
-                Thread.ofVirtual().start(() -> reader.lines().forEach(l -> { }));
+                Thread.ofVirtual().start(() -> reader.lines().forEach(l -> {
+                    if (l.contains("stopping kanade-dev up")) {
+                        stopping.set(true);
+                    }
+                }));
                 return url;
             }
         }

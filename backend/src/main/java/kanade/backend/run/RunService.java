@@ -20,7 +20,10 @@ import kanade.runtime.run.RemoteRun;
 public final class RunService {
     /** How long the agent has to answer the ping that precedes a run. */
     public static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
-    /** Added to the timeout for {@code deadline_at}: a command still queued after that is skipped by the agent. */
+    /**
+     * Added to jitter + timeout for {@code deadline_at}: a command that has not started by then (agent offline, or
+     * waiting for a job slot) is skipped by the agent with exit 125.
+     */
     public static final Duration DEADLINE_SLACK = Duration.ofSeconds(5);
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
@@ -46,7 +49,8 @@ public final class RunService {
      */
     public Run run(String actor, RunSpec spec) throws InterruptedException, TimeoutException {
         String jobId = spec.jobId() != null ? spec.jobId() : Ids.randomUuid();
-        Instant deadline = clock.instant().plusSeconds(spec.timeoutSecs()).plus(DEADLINE_SLACK);
+        long jitter = spec.jitterSecs() == null ? 0 : spec.jitterSecs();
+        Instant deadline = clock.instant().plusSeconds(jitter + spec.timeoutSecs()).plus(DEADLINE_SLACK);
         Command command = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, Ids.randomUuid(), jobId, spec.shell(),
                 spec.script(), spec.timeoutSecs(), spec.jitterSecs(), spec.runAs(), null, deadline);
         ObjectNode payload = JsonNodeFactory.instance.objectNode()
