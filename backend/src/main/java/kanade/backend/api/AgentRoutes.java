@@ -22,7 +22,7 @@ final class AgentRoutes {
                         .handle(ctx -> {
                             Page<AgentRow> page = agents.list(QueryParams.text(ctx, "q"), QueryParams.limit(ctx),
                                     QueryParams.offset(ctx));
-                            ctx.header("X-Total-Count", String.valueOf(page.total())).json(page.items());
+                            PageReplies.send(ctx, page);
                         }),
                 Route.get("/api/agents/{pc_id}").api(Role.VIEWER, "One agent")
                         .replies(Reply.json(AgentRow.class, "The agent"))

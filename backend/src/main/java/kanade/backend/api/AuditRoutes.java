@@ -22,7 +22,7 @@ final class AuditRoutes {
                     Page<AuditEntry> page = audit.query(new AuditStore.AuditQuery(QueryParams.text(ctx, "actor"),
                             QueryParams.text(ctx, "action"), QueryParams.since(ctx, clock), QueryParams.limit(ctx),
                             QueryParams.offset(ctx)));
-                    ctx.header("X-Total-Count", String.valueOf(page.total())).json(page.items());
+                    PageReplies.send(ctx, page);
                 }));
     }
 }

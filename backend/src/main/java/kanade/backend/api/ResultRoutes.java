@@ -26,7 +26,7 @@ final class ResultRoutes {
                                     QueryParams.oneOf(ctx, "status", ResultQuery.ResultStatus.class),
                                     QueryParams.since(ctx, clock), QueryParams.limit(ctx), QueryParams.offset(ctx));
                             Page<ResultView> page = results.query(query);
-                            ctx.header("X-Total-Count", String.valueOf(page.total())).json(page.items());
+                            PageReplies.send(ctx, page);
                         }),
                 Route.get("/api/results/{result_id}").api(Role.VIEWER, "One result")
                         .replies(Reply.json(ResultView.class, "The result"))
