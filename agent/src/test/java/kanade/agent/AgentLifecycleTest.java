@@ -13,42 +13,29 @@ import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
-import kanade.testkit.NatsServerFixture;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentLifecycleTest {
     @RegisterExtension
-    @Order(1)
-    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
-    @RegisterExtension
-    @Order(2)
-    static final HarnessFixture harnessFixture = HarnessFixture.on(nats);
-    static AgentHarness harness;
+    static final HarnessFixture broker = HarnessFixture.withJetStream();
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void bind() {
-        harness = harnessFixture.harness();
-    }
-
     @Test
     void sameRequestIdRunsOnceAlsoAcrossRestart() throws Exception {
-        String pc = nats.uniqueName("pc-dedup");
+        String pc = broker.nats().uniqueName("pc-dedup");
         Command command = AgentHarness.command("sh", "echo once", 10);
-        Agent first = harness.startAgent(pc, dataDir);
-        Subscription results = harness.send(pc, command);
-        harness.operator().publish(Subjects.commandsPc(pc), Json.encode(command));
+        Agent first = broker.harness().startAgent(pc, dataDir);
+        Subscription results = broker.harness().send(pc, command);
+        broker.harness().operator().publish(Subjects.commandsPc(pc), Json.encode(command));
         assertThat(results.nextMessage(Duration.ofSeconds(10))).isNotNull();
         first.close();
 
-        Agent second = harness.startAgent(pc, dataDir);
-        harness.operator().publish(Subjects.commandsPc(pc), Json.encode(command));
-        ExecResult fresh = harness.run(pc, AgentHarness.command("sh", "echo fresh", 10), Duration.ofSeconds(10));
+        Agent second = broker.harness().startAgent(pc, dataDir);
+        broker.harness().operator().publish(Subjects.commandsPc(pc), Json.encode(command));
+        ExecResult fresh = broker.harness().run(pc, AgentHarness.command("sh", "echo fresh", 10), Duration.ofSeconds(10));
         assertThat(fresh.stdout()).isEqualTo("fresh\n");
         // the fresh command was taken after the repeat, so the repeat had its chance: still only one result
         assertThat(results.nextMessage(Duration.ofMillis(300))).isNull();
@@ -57,10 +44,10 @@ class AgentLifecycleTest {
 
     @Test
     void shutdownKillsJobsPastTheGraceAndReportsThem() throws Exception {
-        String pc = nats.uniqueName("pc-stop");
-        Agent agent = harness.startAgent(AgentSettings.of(pc, nats.url(), dataDir).withShutdownGrace(Duration.ofMillis(300)));
+        String pc = broker.nats().uniqueName("pc-stop");
+        Agent agent = broker.harness().startAgent(AgentSettings.of(pc, broker.nats().url(), dataDir).withShutdownGrace(Duration.ofMillis(300)));
         Command command = AgentHarness.command("sh", "sleep 120", 300);
-        Subscription results = harness.send(pc, command);
+        Subscription results = broker.harness().send(pc, command);
         await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
         agent.close();
         Message message = results.nextMessage(Duration.ofSeconds(5));
@@ -72,9 +59,9 @@ class AgentLifecycleTest {
 
     @Test
     void shutdownLetsShortJobsFinish() throws Exception {
-        String pc = nats.uniqueName("pc-grace");
-        Agent agent = harness.startAgent(AgentSettings.of(pc, nats.url(), dataDir).withShutdownGrace(Duration.ofSeconds(10)));
-        Subscription results = harness.send(pc, AgentHarness.command("sh", "sleep 0.5; echo done", 30));
+        String pc = broker.nats().uniqueName("pc-grace");
+        Agent agent = broker.harness().startAgent(AgentSettings.of(pc, broker.nats().url(), dataDir).withShutdownGrace(Duration.ofSeconds(10)));
+        Subscription results = broker.harness().send(pc, AgentHarness.command("sh", "sleep 0.5; echo done", 30));
         await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
         agent.close();
         ExecResult result = Json.decode(results.nextMessage(Duration.ofSeconds(5)).getData(), ExecResult.class);
@@ -84,17 +71,17 @@ class AgentLifecycleTest {
 
     @Test
     void resultsWaitInTheOutboxWhileTheBrokerIsDownAndArriveAfter() throws Exception {
-        String pc = nats.uniqueName("pc-outbox");
-        Agent agent = harness.startAgent(pc, dataDir);
+        String pc = broker.nats().uniqueName("pc-outbox");
+        Agent agent = broker.harness().startAgent(pc, dataDir);
         Command command = AgentHarness.command("sh", "sleep 2; echo survived", 30);
-        harness.operator().publish(Subjects.commandsPc(pc), Json.encode(command));
-        harness.operator().flush(Duration.ofSeconds(1));
+        broker.harness().operator().publish(Subjects.commandsPc(pc), Json.encode(command));
+        broker.harness().operator().flush(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
-        nats.server().stop();
+        broker.nats().server().stop();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> outboxEntries() == 1);
         } finally {
-            nats.server().restart();
+            broker.nats().server().restart();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> storedResults(command.requestId()) == 1);
         agent.close();
@@ -109,7 +96,7 @@ class AgentLifecycleTest {
 
     private static long storedResults(String requestId) {
         try {
-            var jsm = harness.operator().jetStreamManagement();
+            var jsm = broker.harness().operator().jetStreamManagement();
             return jsm.getStreamInfo(kanade.protocol.subject.Streams.RESULTS,
                     io.nats.client.api.StreamInfoOptions.filterSubjects(Subjects.results(requestId)))
                     .getStreamState().getSubjectCount();

@@ -15,9 +15,6 @@ import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Heartbeat;
 import kanade.protocol.wire.Json;
-import kanade.testkit.NatsServerFixture;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,25 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The fleet policy seam: a running agent follows group and cadence changes live, without reconnecting. */
 class AgentPolicyTest {
     @RegisterExtension
-    @Order(1)
-    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
-    @RegisterExtension
-    @Order(2)
-    static final HarnessFixture harnessFixture = HarnessFixture.on(nats);
-    static AgentHarness harness;
+    static final HarnessFixture broker = HarnessFixture.withJetStream();
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void bind() {
-        harness = harnessFixture.harness();
-    }
-
     @Test
     void joiningAGroupAtRuntimeDeliversItsCommandsWithoutReconnecting() throws Exception {
-        String pc = nats.uniqueName("pc-join");
-        String group = nats.uniqueName("lab");
-        try (Agent agent = harness.startAgent(pc, dataDir)) {
+        String pc = broker.nats().uniqueName("pc-join");
+        String group = broker.nats().uniqueName("lab");
+        try (Agent agent = broker.harness().startAgent(pc, dataDir)) {
             assertThat(agent.commandSubjects()).doesNotContain(Subjects.commandsGroup(group));
 
             agent.policy().update(p -> p.joining(group));
@@ -58,18 +45,18 @@ class AgentPolicyTest {
 
     @Test
     void leavingAGroupStopsDelivery() throws Exception {
-        String pc = nats.uniqueName("pc-leave");
-        String group = nats.uniqueName("lab");
-        try (Agent agent = harness.startAgent(harness.settings(pc, dataDir).withGroups(List.of(group)))) {
+        String pc = broker.nats().uniqueName("pc-leave");
+        String group = broker.nats().uniqueName("lab");
+        try (Agent agent = broker.harness().startAgent(broker.harness().settings(pc, dataDir).withGroups(List.of(group)))) {
             assertThat(runOnGroup(group, "echo member", Duration.ofSeconds(10)).pcId()).isEqualTo(pc);
 
             agent.policy().update(p -> p.leaving(group));
 
             Command toGroup = AgentHarness.command("sh", "echo should not run", 10);
-            harness.operator().publish(Subjects.commandsGroup(group), Json.encode(toGroup));
+            broker.harness().operator().publish(Subjects.commandsGroup(group), Json.encode(toGroup));
             // a later command on the agent's own subject, on the same connection: once its result is back, the
             // group command (published first) would have been taken already if the agent still listened
-            ExecResult after = harness.run(pc, AgentHarness.command("sh", "echo own", 10), Duration.ofSeconds(10));
+            ExecResult after = broker.harness().run(pc, AgentHarness.command("sh", "echo own", 10), Duration.ofSeconds(10));
             assertThat(after.stdout()).isEqualTo("own\n");
             assertThat(agent.hasTaken(toGroup.requestId())).isFalse();
             assertThat(agent.commandSubjects()).doesNotContain(Subjects.commandsGroup(group));
@@ -79,10 +66,10 @@ class AgentPolicyTest {
 
     @Test
     void heartbeatsFollowThePolicyCadenceAndItsChanges() throws Exception {
-        String pc = nats.uniqueName("pc-cadence");
-        Subscription beats = harness.operator().subscribe(Subjects.heartbeat(pc));
-        harness.operator().flush(Duration.ofSeconds(1));
-        try (Agent agent = harness.startAgent(harness.settings(pc, dataDir).withHeartbeatInterval(Duration.ofHours(1)))) {
+        String pc = broker.nats().uniqueName("pc-cadence");
+        Subscription beats = broker.harness().operator().subscribe(Subjects.heartbeat(pc));
+        broker.harness().operator().flush(Duration.ofSeconds(1));
+        try (Agent agent = broker.harness().startAgent(broker.harness().settings(pc, dataDir).withHeartbeatInterval(Duration.ofHours(1)))) {
             assertThat(nextBeat(beats)).isNotNull(); // the first beat goes out at start
             assertThat(beats.nextMessage(Duration.ofMillis(300))).isNull(); // and the next one is an hour away
 
@@ -107,22 +94,22 @@ class AgentPolicyTest {
 
     @Test
     void theJobBudgetFollowsThePolicyAndAWaitingJobCanBeKilled() throws Exception {
-        String pc = nats.uniqueName("pc-budget");
-        AgentSettings settings = harness.settings(pc, dataDir);
-        try (Agent agent = harness.startAgent(settings.toBuilder()
+        String pc = broker.nats().uniqueName("pc-budget");
+        AgentSettings settings = broker.harness().settings(pc, dataDir);
+        try (Agent agent = broker.harness().startAgent(settings.toBuilder()
                 .initialPolicy(settings.initialPolicy().withMaxConcurrentJobs(1)).build())) {
             Command longJob = jobWithId("sleep 60", "long-" + pc);
-            Subscription longResult = harness.send(pc, longJob);
+            Subscription longResult = broker.harness().send(pc, longJob);
             await().atMost(Duration.ofSeconds(10)).until(() -> agent.runningJobs() == 1);
 
             Command queued = jobWithId("echo finally", "queued-" + pc);
-            Subscription queuedResult = harness.send(pc, queued);
+            Subscription queuedResult = broker.harness().send(pc, queued);
             await().atMost(Duration.ofSeconds(10)).until(() -> agent.jobsWaitingForSlot() == 1);
             Command killedWhileWaiting = jobWithId("echo never", "doomed-" + pc);
-            Subscription killedResult = harness.send(pc, killedWhileWaiting);
+            Subscription killedResult = broker.harness().send(pc, killedWhileWaiting);
             await().atMost(Duration.ofSeconds(10)).until(() -> agent.jobsWaitingForSlot() == 2);
 
-            harness.operator().publish(Subjects.kill(killedWhileWaiting.jobId()), new byte[0]);
+            broker.harness().operator().publish(Subjects.kill(killedWhileWaiting.jobId()), new byte[0]);
             ExecResult killed = Json.decode(killedResult.nextMessage(Duration.ofSeconds(10)).getData(), ExecResult.class);
             assertThat(killed.exitCode()).isEqualTo(ExecResult.EXIT_KILLED);
             assertThat(killed.stdout()).isEmpty();
@@ -131,7 +118,7 @@ class AgentPolicyTest {
             ExecResult ran = Json.decode(queuedResult.nextMessage(Duration.ofSeconds(10)).getData(), ExecResult.class);
             assertThat(ran.stdout()).isEqualTo("finally\n");
 
-            harness.operator().publish(Subjects.kill(longJob.jobId()), new byte[0]);
+            broker.harness().operator().publish(Subjects.kill(longJob.jobId()), new byte[0]);
             ExecResult longOne = Json.decode(longResult.nextMessage(Duration.ofSeconds(10)).getData(), ExecResult.class);
             assertThat(longOne.exitCode()).as("the long job was still running, beside the admitted one")
                     .isEqualTo(ExecResult.EXIT_KILLED);
@@ -149,9 +136,9 @@ class AgentPolicyTest {
 
     private static ExecResult runOnGroup(String group, String script, Duration wait) throws Exception {
         Command command = AgentHarness.command("sh", script, 10);
-        Subscription results = harness.operator().subscribe(Subjects.results(command.requestId()));
-        harness.operator().flush(Duration.ofSeconds(2));
-        harness.operator().publish(Subjects.commandsGroup(group), Json.encode(command));
+        Subscription results = broker.harness().operator().subscribe(Subjects.results(command.requestId()));
+        broker.harness().operator().flush(Duration.ofSeconds(2));
+        broker.harness().operator().publish(Subjects.commandsGroup(group), Json.encode(command));
         Message message = results.nextMessage(wait);
         results.unsubscribe();
         assertThat(message).as("a result for the command on group %s", group).isNotNull();

@@ -6,30 +6,39 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit 5 extension: one {@link AgentHarness} per test class on the class's {@link NatsServerFixture} (register it
- * after that fixture, with {@code @Order}); tests start their own agents through it.
+ * JUnit 5 extension: a real nats-server with JetStream and one {@link AgentHarness} on it per test class; tests start
+ * their own agents through the harness.
  */
 public final class HarnessFixture implements BeforeAllCallback, AfterAllCallback {
-    private final NatsServerFixture nats;
+    private final NatsServerFixture nats = NatsServerFixture.withJetStream();
     private AgentHarness harness;
 
-    private HarnessFixture(NatsServerFixture nats) {
-        this.nats = nats;
+    private HarnessFixture() {
     }
 
-    /** A harness on {@code nats}'s broker. */
-    public static HarnessFixture on(NatsServerFixture nats) {
-        return new HarnessFixture(nats);
+    /** A broker with JetStream and a harness on it. */
+    public static HarnessFixture withJetStream() {
+        return new HarnessFixture();
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        nats.beforeAll(context);
         harness = new AgentHarness(nats.url());
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        harness.close();
+        try {
+            harness.close();
+        } finally {
+            nats.afterAll(context);
+        }
+    }
+
+    /** The broker. */
+    public NatsServerFixture nats() {
+        return nats;
     }
 
     /** The harness. */
