@@ -12,20 +12,16 @@ import org.slf4j.LoggerFactory;
 
 /** Applies a {@code [log]} section: root level, plus a daily rolling file with {@code keep_days} retention. */
 public final class LogSetup {
-    /** The console configuration every Kanade program starts with (libraries ship no logback.xml). */
-    public static final String PROGRAM_CONFIG = "kanade/logback-program.xml";
-
     private LogSetup() {
     }
 
     /**
-     * Points logback at the programs' console configuration unless the operator chose one
-     * ({@code -Dlogback.configurationFile}); call first thing in {@code main}, before any logger exists.
+     * Marks this JVM as a Kanade program, so that logback starts with the programs' console configuration
+     * ({@link ProgramLogging}; libraries ship no logback.xml) unless the operator chose a file with
+     * {@code -Dlogback.configurationFile}; call first thing in {@code main}, before any logger exists.
      */
     public static void useProgramDefaults() {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", PROGRAM_CONFIG);
-        }
+        System.setProperty(ProgramLogging.PROGRAM_PROPERTY, "true");
     }
 
     /** Applies {@code config}; {@code RUST_LOG} or {@code KANADE_LOG} in the environment override the level. */
