@@ -26,7 +26,8 @@ public final class ResultPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ResultPublisher.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    /** How long one publish waits for the stream's ack, the same for the first attempt and every retry. */
+    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
     private final JetStream jetStream;
     private final Outbox outbox;
@@ -75,7 +76,7 @@ public final class ResultPublisher {
         return NatsMessage.builder().subject(Subjects.results(result.requestId())).data(Json.encode(result)).build();
     }
 
-    private static PublishOptions options(ExecResult result) {
+    static PublishOptions options(ExecResult result) {
         return PublishOptions.builder().messageId(result.resultId()).build();
     }
 
