@@ -77,7 +77,8 @@ public final class ResultPublisher {
     }
 
     static PublishOptions options(ExecResult result) {
-        return PublishOptions.builder().messageId(result.resultId()).build();
+        // the per-publish stream timeout wins over the context's request timeout in jnats: set it, or it is 2 s
+        return PublishOptions.builder().messageId(result.resultId()).streamTimeout(PUBLISH_TIMEOUT).build();
     }
 
     /** Publishes, in the background on {@code executor}, whatever an earlier run left in the outbox. */

@@ -15,12 +15,15 @@ import kanade.protocol.wire.Json;
 
 /** Publishes audit events on {@code audit.<actor>.<action>[.<target>]} into the AUDIT stream, waiting for the ack. */
 public final class AuditPublisher {
+    /** How long a publish waits for the AUDIT stream's ack (set on each publish: jnats' own default there is 2 s). */
+    public static final Duration ACK_TIMEOUT = Duration.ofSeconds(3);
+
     private final JetStream jetStream;
     private final Clock clock;
 
     public AuditPublisher(Connection connection, Clock clock) {
         try {
-            this.jetStream = connection.jetStream(JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(3)).build());
+            this.jetStream = connection.jetStream(JetStreamOptions.builder().requestTimeout(ACK_TIMEOUT).build());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -37,6 +40,7 @@ public final class AuditPublisher {
     /** Publishes {@code event} with a fixed message id (a retry is deduplicated by the stream). */
     public void publish(AuditEvent event, String messageId) throws Exception {
         jetStream.publish(Subjects.audit(event.actor(), event.action(), event.target()), Json.encode(event),
-                PublishOptions.builder().expectedStream(Streams.AUDIT).messageId(messageId).build());
+                PublishOptions.builder().expectedStream(Streams.AUDIT).messageId(messageId)
+                        .streamTimeout(ACK_TIMEOUT).build());
     }
 }
