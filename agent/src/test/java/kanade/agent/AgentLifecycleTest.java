@@ -87,6 +87,27 @@ class AgentLifecycleTest {
         agent.close();
     }
 
+    @Test
+    void aFinishedResultIsOnDiskBeforeItsFirstPublishIsAcknowledged() throws Exception {
+        // a crash between the end of a job and the broker's ack must not lose the result: the outbox entry has to
+        // exist while the first publish still waits for its ack (up to 10 s with the broker away), not after it
+        String pc = broker.nats().uniqueName("pc-wal");
+        Agent agent = broker.harness().startAgent(pc, dataDir);
+        Command command = AgentHarness.command("sh", "sleep 1; echo written ahead", 30);
+        broker.harness().operator().publish(Subjects.commandsPc(pc), Json.encode(command));
+        broker.harness().operator().flush(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
+        broker.nats().server().stop();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> outboxEntries() == 1);
+        } finally {
+            broker.nats().server().restart();
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> storedResults(command.requestId()) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxEntries() == 0);
+        agent.close();
+    }
+
     private long outboxEntries() throws java.io.IOException {
         Path outbox = dataDir.resolve("outbox");
         try (var files = java.nio.file.Files.list(outbox)) {
