@@ -2,9 +2,12 @@ package kanade.agent.outbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's outbox: every result is written to {@code <data>/outbox/<result_id>.json} (atomic rename) before it is
- * published, and deleted only after the broker acknowledged it, so a crash or a long outage loses nothing.
+ * The agent's write-ahead outbox: every result is written to {@code <data>/outbox/<result_id>.json} (forced to disk,
+ * atomic rename) before its first publish, and deleted only after the broker acknowledged it, so a crash or a long
+ * outage loses nothing.
  */
 public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -37,15 +41,35 @@ public final class Outbox {
         return new Outbox(dir);
     }
 
-    /** Stores {@code result} durably until {@link #remove} is called. */
+    /**
+     * Stores {@code result} durably until {@link #remove} is called: written to a temp file and forced to disk, renamed
+     * atomically into place, then the directory is forced too, so the entry survives a crash or power loss.
+     */
     public void store(ExecResult result) {
         Path target = file(result.resultId());
         Path tmp = dir.resolve(result.resultId() + ".tmp");
         try {
-            Files.write(tmp, Json.encode(result));
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(Json.encode(result));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private void forceDirectory() {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the rename itself
+            LOG.debug("outbox directory {} not forced: {}", dir, e.toString());
         }
     }
 

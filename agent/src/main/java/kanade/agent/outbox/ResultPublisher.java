@@ -45,31 +45,19 @@ public final class ResultPublisher {
         }
     }
 
-    /** Publishes {@code result}, blocking until acked or {@link #stop()}; unacked results are kept in the outbox. */
+    /**
+     * Publishes {@code result}, blocking until acked or {@link #stop()}. Write-ahead: the result is on disk (atomic
+     * write, fsync) before the first publish and removed after the ack, so a crash in between loses nothing; if the
+     * disk refuses it, it is still published from memory (and said so).
+     */
     public boolean publish(ExecResult result) throws InterruptedException {
-        if (!stopping.get() && tryOnce(message(result), options(result))) {
-            return true;
-        }
         try {
             outbox.store(result);
         } catch (UncheckedIOException e) {
-            LOG.error("{} - cannot write result {} to the outbox ({}); retrying from memory only", pcId,
+            LOG.error("{} - cannot write result {} to the outbox ({}); publishing from memory only", pcId,
                     result.resultId(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
         return deliver(result);
-    }
-
-    private boolean tryOnce(NatsMessage message, PublishOptions options) throws InterruptedException {
-        try {
-            jetStream.publish(message, options);
-            return true;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException ie) {
-                throw ie;
-            }
-            LOG.warn("{} - result not acked ({}); keeping it in the outbox and retrying", pcId, e.getMessage());
-            return false;
-        }
     }
 
     private static NatsMessage message(ExecResult result) {
@@ -125,7 +113,7 @@ public final class ResultPublisher {
                 if (e instanceof InterruptedException ie) {
                     throw ie;
                 }
-                if (attempts % 20 == 0) {
+                if (attempts == 1 || attempts % 20 == 0) {
                     LOG.warn("{} - result {} not acked yet ({}); kept in outbox, retrying", pcId, result.resultId(),
                             e.getMessage());
                 }
