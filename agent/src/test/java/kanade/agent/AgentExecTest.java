@@ -101,6 +101,19 @@ class AgentExecTest {
     }
 
     @Test
+    void outputThatWouldEncodeBeyondTheBrokersMaxPayloadIsCappedToFitAndFlagged() throws Exception {
+        // 256 KiB of NUL bytes pass the raw output cap but encode to ~1.5 MB of JSON (\u0000 each): more than the
+        // broker's 1 MiB max_payload, so the result could never be published and sat in the outbox for ever
+        Command command = AgentHarness.command("sh", "head -c 262144 /dev/zero; echo tail >&2", 30);
+        ExecResult result = harness.run(PC, command, WAIT);
+        assertThat(result.stdoutTruncated()).isTrue();
+        assertThat(result.stdout()).isNotEmpty().matches("\u0000+");
+        assertThat(result.stderr()).contains("tail");
+        long maxPayload = harness.operator().getServerInfo().getMaxPayload();
+        assertThat((long) Json.encode(result).length).isLessThanOrEqualTo(maxPayload);
+    }
+
+    @Test
     void unknownShellGives122AndNamesIt() throws Exception {
         ExecResult result = harness.run(PC, AgentHarness.command("fish", "echo hi", 10), WAIT);
         assertThat(result.exitCode()).isEqualTo(122);
