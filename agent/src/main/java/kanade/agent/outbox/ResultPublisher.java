@@ -29,12 +29,14 @@ public final class ResultPublisher {
     /** How long one publish waits for the stream's ack, the same for the first attempt and every retry. */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Connection connection;
     private final JetStream jetStream;
     private final Outbox outbox;
     private final String pcId;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public ResultPublisher(Connection connection, Outbox outbox, String pcId) {
+        this.connection = connection;
         this.outbox = outbox;
         this.pcId = pcId;
         try {
@@ -50,7 +52,8 @@ public final class ResultPublisher {
      * write, fsync) before the first publish and removed after the ack, so a crash in between loses nothing; if the
      * disk refuses it, it is still published from memory (and said so).
      */
-    public boolean publish(ExecResult result) throws InterruptedException {
+    public boolean publish(ExecResult finished) throws InterruptedException {
+        ExecResult result = fitted(finished);
         try {
             outbox.store(result);
         } catch (UncheckedIOException e) {
@@ -80,13 +83,28 @@ public final class ResultPublisher {
         });
     }
 
-    /** Publishes whatever an earlier run left in the outbox. */
+    /**
+     * Publishes whatever an earlier run left in the outbox; an entry too large for one message (left by an older
+     * version) is cut to fit first, so it cannot block the ones behind it.
+     */
     public void drainOutbox() throws InterruptedException {
         for (ExecResult result : outbox.pending()) {
             if (!deliver(result)) {
                 return;
             }
         }
+    }
+
+    private ExecResult fitted(ExecResult result) {
+        var info = connection.getServerInfo();
+        long maxPayload = info == null || info.getMaxPayload() <= 0 ? ResultFitter.DEFAULT_MAX_PAYLOAD
+                : info.getMaxPayload();
+        ExecResult fitted = ResultFitter.fit(result, maxPayload);
+        if (fitted != result) {
+            LOG.warn("{} - result {} was over the broker's max_payload ({} bytes) as JSON; output cut to fit and"
+                    + " flagged truncated", pcId, result.resultId(), maxPayload);
+        }
+        return fitted;
     }
 
     /** Stops retrying (shutdown); unacked results stay in the outbox for the next start. */
