@@ -108,6 +108,31 @@ class AgentLifecycleTest {
         agent.close();
     }
 
+    @Test
+    void anOversizedOutboxEntryIsCutToFitAndDoesNotBlockTheOnesBehindIt() throws Exception {
+        // an entry left by an older version that is too large for one message must not stall every later result
+        String pc = broker.nats().uniqueName("pc-poison");
+        java.nio.file.Path outbox = java.nio.file.Files.createDirectories(dataDir.resolve("outbox"));
+        ExecResult oversized = leftover(pc, "\u0000".repeat(262_144));
+        ExecResult normal = leftover(pc, "fine\n");
+        java.nio.file.Files.write(outbox.resolve(oversized.resultId() + ".json"), Json.encode(oversized));
+        java.nio.file.Files.write(outbox.resolve(normal.resultId() + ".json"), Json.encode(normal));
+        java.nio.file.Files.setLastModifiedTime(outbox.resolve(normal.resultId() + ".json"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+
+        Agent agent = broker.harness().startAgent(pc, dataDir);
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedResults(oversized.requestId()) == 1
+                && storedResults(normal.requestId()) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxEntries() == 0);
+        agent.close();
+    }
+
+    private static ExecResult leftover(String pc, String stdout) {
+        java.time.Instant now = java.time.Instant.now();
+        return new ExecResult(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), pc, null,
+                0, stdout, "", false, false, false, now, now, null);
+    }
+
     private long outboxEntries() throws java.io.IOException {
         Path outbox = dataDir.resolve("outbox");
         try (var files = java.nio.file.Files.list(outbox)) {
