@@ -22,7 +22,9 @@ public final class AgentHarness implements AutoCloseable {
 
     public AgentHarness(String natsUrl) throws Exception {
         this.natsUrl = natsUrl;
-        this.operator = Nats.connect(natsUrl);
+        // tests restart the broker: reconnect quickly and for ever
+        this.operator = Nats.connect(new io.nats.client.Options.Builder().server(natsUrl).maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(100)).build());
         new JetStreamBootstrap(operator, JetStreamLayout.scaled(0.01)).apply();
     }
 
@@ -41,8 +43,10 @@ public final class AgentHarness implements AutoCloseable {
         return Agent.start(settings, runtime);
     }
 
-    /** The operator-side connection. */
+    /** The operator-side connection, once it is connected (it reconnects by itself after a broker restart). */
     public Connection operator() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> operator.getStatus() == Connection.Status.CONNECTED);
         return operator;
     }
 

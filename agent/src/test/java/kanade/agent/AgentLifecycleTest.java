@@ -140,12 +140,14 @@ class AgentLifecycleTest {
         }
     }
 
+    /** Results stored for {@code requestId}, read on a fresh connection (the broker is restarted by some tests). */
     private static long storedResults(String requestId) {
-        try {
-            var jsm = broker.harness().operator().jetStreamManagement();
-            return jsm.getStreamInfo(kanade.protocol.subject.Streams.RESULTS,
-                    io.nats.client.api.StreamInfoOptions.filterSubjects(Subjects.results(requestId)))
-                    .getStreamState().getSubjectCount();
+        try (var connection = io.nats.client.Nats.connect(broker.nats().url())) {
+            String subject = Subjects.results(requestId);
+            var subjects = connection.jetStreamManagement().getStreamInfo(kanade.protocol.subject.Streams.RESULTS,
+                    io.nats.client.api.StreamInfoOptions.filterSubjects(subject)).getStreamState().getSubjects();
+            return subjects == null ? 0 : subjects.stream().filter(s -> s.getName().equals(subject))
+                    .mapToLong(io.nats.client.api.Subject::getCount).sum();
         } catch (Exception e) {
             return -1;
         }

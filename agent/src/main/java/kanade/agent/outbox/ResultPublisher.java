@@ -89,7 +89,7 @@ public final class ResultPublisher {
      */
     public void drainOutbox() throws InterruptedException {
         for (ExecResult result : outbox.pending()) {
-            if (!deliver(result)) {
+            if (!deliver(fitted(result))) {
                 return;
             }
         }
