@@ -114,6 +114,37 @@ class AgentExecTest {
     }
 
     @Test
+    void aJitterBeyondItsBoundIsAnsweredWithAnErrorResultNotADeadThread() throws Exception {
+        Command hostile = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, UUID.randomUUID().toString(), null, "sh",
+                "echo never", 10, Long.MAX_VALUE, null, null, null);
+        ExecResult result = harness.run(PC, hostile, WAIT);
+        assertThat(result.exitCode()).isEqualTo(122);
+        assertThat(result.stderr()).contains("jitter_secs");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void aTimeoutBeyondItsBoundIsAnsweredWithAnErrorResultNotAnUnsupervisedScript() throws Exception {
+        Command hostile = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, UUID.randomUUID().toString(), null, "sh",
+                "echo never", Long.MAX_VALUE, null, null, null, null);
+        ExecResult result = harness.run(PC, hostile, WAIT);
+        assertThat(result.exitCode()).isEqualTo(122);
+        assertThat(result.stderr()).contains("timeout_secs");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void aRequestIdThatIsNoSubjectTokenIsDroppedWithoutBlockingTheAgent() throws Exception {
+        Command hostile = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, "not a token.>", null, "sh",
+                "echo never", 10, null, null, null, null);
+        harness.operator().publish(kanade.protocol.subject.Subjects.commandsPc(PC), Json.encode(hostile));
+        ExecResult after = harness.run(PC, AgentHarness.command("sh", "echo still here", 10), WAIT);
+        assertThat(after.stdout()).isEqualTo("still here\n");
+        assertThat(agent.hasTaken("not a token.>")).isFalse();
+        await().atMost(WAIT).until(() -> agent.runningJobs() == 0);
+    }
+
+    @Test
     void unknownShellGives122AndNamesIt() throws Exception {
         ExecResult result = harness.run(PC, AgentHarness.command("fish", "echo hi", 10), WAIT);
         assertThat(result.exitCode()).isEqualTo(122);
