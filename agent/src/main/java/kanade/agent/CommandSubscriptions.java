@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import kanade.agent.policy.FleetPolicy;
 import kanade.agent.policy.PolicyListener;
 import kanade.agent.policy.PolicySupervisor;
+import kanade.protocol.subject.SubjectToken;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.Json;
@@ -131,6 +132,12 @@ final class CommandSubscriptions implements Component, PolicyListener {
             command = Json.decode(message.getData(), Command.class);
         } catch (WireFormatException e) {
             LOG.warn("{} - ignored malformed command on {}: {}", pcId, message.getSubject(), e.getMessage());
+            return;
+        }
+        if (!SubjectToken.isValid(command.requestId())) {
+            // its result could never be published on results.<request_id>: nothing can be answered, so say it here
+            LOG.warn("{} - ignored command on {}: request_id '{}' is not a subject token", pcId, message.getSubject(),
+                    command.requestId());
             return;
         }
         jobs.accept(command);

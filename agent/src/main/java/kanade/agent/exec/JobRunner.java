@@ -185,6 +185,9 @@ public final class JobRunner {
                 if (command.deadlineAt() != null && startedAt.isAfter(command.deadlineAt())) {
                     outcome = new RunOutcome.Skipped(kanade.protocol.wire.ExecResult.EXIT_DEADLINE_PASSED,
                             "deadline_at " + command.deadlineAt() + " passed before start");
+                } else if (command.outOfBounds().isPresent()) {
+                    outcome = new RunOutcome.FailedToStart(kanade.protocol.wire.ExecResult.EXIT_UNSUPPORTED,
+                            command.outOfBounds().get() + "; nothing was run");
                 } else if (!RUN_AS_SYSTEM.equals(command.runAs() == null ? RUN_AS_SYSTEM : command.runAs())) {
                     outcome = new RunOutcome.FailedToStart(kanade.protocol.wire.ExecResult.EXIT_UNSUPPORTED,
                             "run_as=" + command.runAs() + " is not implemented yet; this agent runs scripts only as"

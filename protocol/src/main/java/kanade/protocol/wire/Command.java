@@ -27,6 +27,10 @@ public record Command(
     public static final String ADHOC_VERSION = "0.0.0";
     /** Timeout applied when a Command carries none (0). */
     public static final long DEFAULT_TIMEOUT_SECS = 60;
+    /** The longest timeout an agent accepts: 7 days. */
+    public static final long MAX_TIMEOUT_SECS = 7 * 24 * 3600;
+    /** The longest jitter an agent accepts: 1 day. */
+    public static final long MAX_JITTER_SECS = 24 * 3600;
 
     public Command {
         Fields.requiredText(id, "id");
@@ -44,6 +48,22 @@ public record Command(
                                 Instant deadlineAt) {
         return new Command(ADHOC_ID, ADHOC_VERSION, requestId, jobId, shell, script, timeoutSecs, null, null, null,
                 deadlineAt);
+    }
+
+    /**
+     * What is out of bounds in this command ({@code timeout_secs} over {@link #MAX_TIMEOUT_SECS}, {@code jitter_secs}
+     * over {@link #MAX_JITTER_SECS}), or empty when nothing is: an agent answers such a command with an error result.
+     */
+    public java.util.Optional<String> outOfBounds() {
+        if (timeoutSecs > MAX_TIMEOUT_SECS) {
+            return java.util.Optional.of("timeout_secs " + timeoutSecs + " is over the limit of " + MAX_TIMEOUT_SECS
+                    + " (7 days)");
+        }
+        if (jitterSecs != null && jitterSecs > MAX_JITTER_SECS) {
+            return java.util.Optional.of("jitter_secs " + jitterSecs + " is over the limit of " + MAX_JITTER_SECS
+                    + " (1 day)");
+        }
+        return java.util.Optional.empty();
     }
 
     /** The timeout to enforce: {@code timeout_secs}, or the default when it is 0. */
