@@ -204,6 +204,7 @@ class ApiTest {
             "{\"script\":\"true\"}|invalid_body",
             "{\"pc_id\":\"x\",\"script\":\"true\",\"colour\":1}|invalid_body",
             "{\"pc_id\":\"x\",\"script\":\"true\",\"timeout_secs\":-3}|invalid_body",
+            "{\"pc_id\":\"x\",\"script\":\"true\",\"jitter_secs\":9223372036854775807}|invalid_body",
             "not json|invalid_body",
             "{\"pc_id\":\"a.b\",\"script\":\"true\"}|invalid_parameter"})
     void badRunBodiesAre400(String body, String code) throws Exception {

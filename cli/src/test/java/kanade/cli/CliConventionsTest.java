@@ -120,6 +120,13 @@ class CliConventionsTest {
     }
 
     @Test
+    void aTimeoutOverTheAgentsLimitIsAUsageError() {
+        var outcome = CliRunner.run("run", "--timeout", "8d", PC, "--", "true");
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(outcome.stderr()).contains("--timeout").contains("7d");
+    }
+
+    @Test
     void completionBashPrintsACompletionScript() {
         var outcome = CliRunner.run("completion", "bash");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();

@@ -20,8 +20,8 @@ public record RunRequest(String pcId, String shell, String script, Long timeoutS
         if (timeoutSecs < 1 || timeoutSecs > MAX_TIMEOUT_SECS) {
             throw new WireFormatException("timeout_secs must be between 1 and " + MAX_TIMEOUT_SECS);
         }
-        if (jitterSecs != null && jitterSecs < 0) {
-            throw new WireFormatException("jitter_secs must be >= 0");
+        if (jitterSecs != null && (jitterSecs < 0 || jitterSecs > Command.MAX_JITTER_SECS)) {
+            throw new WireFormatException("jitter_secs must be between 0 and " + Command.MAX_JITTER_SECS + " (1 day)");
         }
     }
 }

@@ -66,9 +66,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeout.toMillis() < 1000) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout must be at least 1s (got " + HumanDuration.format(timeout) + ")");
+        if (timeout.toMillis() < 1000 || timeout.getSeconds() > Command.MAX_TIMEOUT_SECS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be between 1s and "
+                    + HumanDuration.format(java.time.Duration.ofSeconds(Command.MAX_TIMEOUT_SECS)) + " (got "
+                    + HumanDuration.format(timeout) + ")");
         }
         long timeoutSecs = (timeout.toMillis() + 999) / 1000;
         String shellName = "ps".equalsIgnoreCase(shell) ? "powershell" : shell;
