@@ -208,9 +208,28 @@ class ApiTest {
             "not json|invalid_body",
             "{\"pc_id\":\"a.b\",\"script\":\"true\"}|invalid_parameter"})
     void badRunBodiesAre400(String body, String code) throws Exception {
+        assertBadBody(body, code);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"pc_id\":\"x\",\"pc_id\":\"y\",\"script\":\"true\"}|invalid_body",
+            "{\"pc_id\":\"x\",\"script\":\"true\"} trailing|invalid_body",
+            "{\"pc_id\":123,\"script\":\"true\"}|invalid_body",
+            "{\"pc_id\":\"x\",\"script\":\"true\",\"timeout_secs\":1.7}|invalid_body",
+            "{\"pc_id\":\"x\",\"script\":\"true\",\"timeout_secs\":\"30\"}|invalid_body",
+            "null|invalid_body",
+            "[]|invalid_body"})
+    void ambiguousOrCoercedRunBodiesAre400WithoutJavaNames(String body, String code) throws Exception {
+        assertBadBody(body, code);
+    }
+
+    private void assertBadBody(String body, String code) throws Exception {
         Http.Response response = http.post("/api/run", body);
-        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().at("/error/code").asText()).isEqualTo(code);
+        assertThat(response.json().at("/error/message").asText())
+                .doesNotContain("kanade.", "java.", "com.fasterxml", "`");
     }
 
     @Test
