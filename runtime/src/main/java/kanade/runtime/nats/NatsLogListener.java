@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,16 +12,27 @@ import org.slf4j.LoggerFactory;
 public final class NatsLogListener implements ErrorListener, ConnectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(NatsLogListener.class);
     private final String name;
+    /** When the current outage began ({@link System#nanoTime()}), or 0 while connected. */
+    private final AtomicLong disconnectedAt = new AtomicLong();
 
     public NatsLogListener(String name) {
         this.name = name;
     }
 
+    /** Logs each outage at INFO once when it starts and once when it ends, with its length; the rest at DEBUG. */
     @Override
     public void connectionEvent(Connection conn, Events type) {
         switch (type) {
-            case CONNECTED, RECONNECTED, RESUBSCRIBED -> LOG.debug("{} - nats {}", name, type.getEvent());
-            case DISCONNECTED -> LOG.info("{} - nats disconnected; reconnecting", name);
+            case DISCONNECTED -> {
+                if (disconnectedAt.compareAndSet(0, System.nanoTime())) {
+                    LOG.info("{} - nats disconnected; reconnecting", name);
+                }
+            }
+            case RECONNECTED -> {
+                long since = disconnectedAt.getAndSet(0);
+                long millis = since == 0 ? 0 : (System.nanoTime() - since) / 1_000_000;
+                LOG.info("{} - nats reconnected after {} ms", name, millis);
+            }
             case CLOSED -> LOG.debug("{} - nats connection closed", name);
             default -> LOG.debug("{} - nats {}", name, type.getEvent());
         }
