@@ -59,6 +59,8 @@ class PostgresOutageTest {
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> backend.results().count() == 2L * half);
             assertThat(backend.results().query(new ResultQuery("pc-outage", null, null, 1, 0)).total()).isEqualTo(2L * half);
+            // the NAKed batches came back: each re-delivery is counted, so an operator sees rewrites in /api/stats/ingest
+            assertThat(backend.resultProjector().stats().redelivered()).isPositive();
             try (Database check = Database.open(db)) {
                 assertThat(new DeadLetterStore(check).count(Streams.RESULTS)).isZero();
             }
