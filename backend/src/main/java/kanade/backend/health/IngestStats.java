@@ -18,11 +18,13 @@ public final class IngestStats {
     /** The counters now. */
     public Snapshot snapshot() {
         return new Snapshot(results.stats().projected(), results.stats().deadLettered(), results.stats().dbFailures(),
-                audit.stats().projected(), audit.stats().deadLettered(), heartbeats.written());
+                results.stats().redelivered(), audit.stats().projected(), audit.stats().deadLettered(),
+                audit.stats().redelivered(), heartbeats.written());
     }
 
     /** One reading. */
-    public record Snapshot(long resultsProjected, long resultsDeadLettered, long resultsDbFailures, long auditProjected,
-                           long auditDeadLettered, long heartbeatRows) {
+    public record Snapshot(long resultsProjected, long resultsDeadLettered, long resultsDbFailures,
+                           long resultsRedelivered, long auditProjected, long auditDeadLettered, long auditRedelivered,
+                           long heartbeatRows) {
     }
 }

@@ -9,6 +9,7 @@ public final class ProjectorStats {
     final AtomicLong batches = new AtomicLong();
     final AtomicLong dbFailures = new AtomicLong();
     final AtomicLong resubscribes = new AtomicLong();
+    final AtomicLong redelivered = new AtomicLong();
 
     /** Messages written and acked. */
     public long projected() {
@@ -28,5 +29,10 @@ public final class ProjectorStats {
     /** Batches NAKed because the database failed. */
     public long dbFailures() {
         return dbFailures.get();
+    }
+
+    /** Messages that came more than once (NAKed after a database failure, or not acked within the ack wait). */
+    public long redelivered() {
+        return redelivered.get();
     }
 }

@@ -141,6 +141,9 @@ public final class StreamProjector<T> implements AutoCloseable {
         List<DeadLetter> dead = new ArrayList<>();
         for (Message message : messages) {
             long seq = message.metaData().streamSequence();
+            if (message.metaData().deliveredCount() > 1) {
+                stats.redelivered.incrementAndGet();
+            }
             try {
                 rows.add(decoder.decode(message, seq));
             } catch (WireFormatException | IllegalArgumentException e) {
