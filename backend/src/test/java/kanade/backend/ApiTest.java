@@ -175,8 +175,8 @@ class ApiTest {
         Command command = Json.decode(message.getData(), Command.class);
         // deadline_at = now + timeout_secs + slack, on the wire with millisecond precision
         assertThat(command.deadlineAt()).isBetween(
-                before.truncatedTo(ChronoUnit.MILLIS).plusSeconds(30).plus(RunService.DEADLINE_SLACK),
-                after.plusSeconds(30).plus(RunService.DEADLINE_SLACK));
+                before.truncatedTo(ChronoUnit.MILLIS).plusSeconds(30).plus(kanade.runtime.run.AuditedRun.DEADLINE_SLACK),
+                after.plusSeconds(30).plus(kanade.runtime.run.AuditedRun.DEADLINE_SLACK));
     }
 
     @ParameterizedTest

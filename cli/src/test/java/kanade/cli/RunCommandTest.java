@@ -95,8 +95,8 @@ class RunCommandTest {
             Command command = Json.decode(message.getData(), Command.class);
             assertThat(command.timeoutSecs()).isEqualTo(120);
             assertThat(command.deadlineAt())
-                    .isAfterOrEqualTo(before.plusSeconds(120).plus(RemoteRun.RESULT_SLACK).truncatedTo(ChronoUnit.SECONDS))
-                    .isBeforeOrEqualTo(after.plusSeconds(120).plus(RemoteRun.RESULT_SLACK));
+                    .isAfterOrEqualTo(before.plusSeconds(120).plus(kanade.runtime.run.AuditedRun.DEADLINE_SLACK).truncatedTo(ChronoUnit.SECONDS))
+                    .isBeforeOrEqualTo(after.plusSeconds(120).plus(kanade.runtime.run.AuditedRun.DEADLINE_SLACK));
         }
     }
 

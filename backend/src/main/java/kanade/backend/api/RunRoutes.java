@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import kanade.backend.run.KillReceipt;
 import kanade.backend.run.RunService;
-import kanade.backend.run.RunSpec;
 import kanade.protocol.wire.ExecResult;
+import kanade.runtime.run.AuditedRun;
 import kanade.runtime.run.RemoteRun;
 
 /**
@@ -28,8 +28,8 @@ final class RunRoutes {
                                 ErrorCode.TIMEOUT, ErrorCode.AUDIT_UNAVAILABLE, ErrorCode.BROKER_UNAVAILABLE)
                         .handle(ctx -> {
                             RunRequest req = RequestBodies.parse(ctx, RunRequest.class);
-                            RunSpec spec = spec(req);
-                            RunService.Run run;
+                            AuditedRun.Request spec = spec(req);
+                            AuditedRun.Sent run;
                             try {
                                 run = runs.run(Actors.of(ctx), spec);
                             } catch (TimeoutException e) {
@@ -64,13 +64,13 @@ final class RunRoutes {
                         }));
     }
 
-    private static RunSpec spec(RunRequest req) {
+    private static AuditedRun.Request spec(RunRequest req) {
         String pcId = AgentRoutes.pcId(req.pcId());
         String jobId = req.jobId() == null ? null : AgentRoutes.token(req.jobId(), "job_id");
         if (req.runAs() != null && !req.runAs().equals("system")) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER,
                     "run_as=" + req.runAs() + " is not implemented yet; omit it or use system");
         }
-        return new RunSpec(pcId, req.shell(), req.script(), req.timeoutSecs(), jobId, req.jitterSecs(), req.runAs());
+        return new AuditedRun.Request(pcId, req.shell(), req.script(), req.timeoutSecs(), jobId, req.jitterSecs(), req.runAs());
     }
 }

@@ -1,17 +1,13 @@
 package kanade.backend.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nats.client.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import kanade.protocol.subject.Subjects;
-import kanade.protocol.wire.Command;
-import kanade.protocol.wire.Ids;
 import kanade.runtime.audit.AuditPolicy;
-import kanade.runtime.run.RemoteRun;
+import kanade.runtime.run.AuditedRun;
 
 /**
  * Ad-hoc runs and the emergency stop. A run is audited first and not sent when the audit cannot be written; a kill
@@ -20,25 +16,16 @@ import kanade.runtime.run.RemoteRun;
 public final class RunService {
     /** How long the agent has to answer the ping that precedes a run. */
     public static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
-    /**
-     * Added to jitter + timeout for {@code deadline_at}: a command that has not started by then (agent offline, or
-     * waiting for a job slot) is skipped by the agent with exit 125.
-     */
-    public static final Duration DEADLINE_SLACK = Duration.ofSeconds(5);
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
     private final Connection connection;
     private final AuditPolicy audit;
-    private final Clock clock;
+    private final AuditedRun runs;
 
     public RunService(Connection connection, AuditPolicy audit, Clock clock) {
         this.connection = connection;
         this.audit = audit;
-        this.clock = clock;
-    }
-
-    /** A sent command and how it ended. */
-    public record Run(Command command, RemoteRun.Outcome outcome) {
+        this.runs = new AuditedRun(connection, audit, clock);
     }
 
     /**
@@ -47,21 +34,9 @@ public final class RunService {
      * @throws kanade.runtime.audit.AuditUnavailableException when the audit event could not be written (nothing sent)
      * @throws TimeoutException when the broker did not confirm the publish
      */
-    public Run run(String actor, RunSpec spec) throws InterruptedException, TimeoutException {
-        String jobId = spec.jobId() != null ? spec.jobId() : Ids.randomUuid();
-        long jitter = spec.jitterSecs() == null ? 0 : spec.jitterSecs();
-        Instant deadline = clock.instant().plusSeconds(jitter + spec.timeoutSecs()).plus(DEADLINE_SLACK);
-        Command command = new Command(Command.ADHOC_ID, Command.ADHOC_VERSION, Ids.randomUuid(), jobId, spec.shell(),
-                spec.script(), spec.timeoutSecs(), spec.jitterSecs(), spec.runAs(), null, deadline);
-        ObjectNode payload = JsonNodeFactory.instance.objectNode()
-                .put("request_id", command.requestId())
-                .put("job_id", jobId)
-                .put("shell", spec.shell())
-                .put("timeout_secs", spec.timeoutSecs());
-        audit.beforeAction(actor, "run", spec.pcId(), payload);
-        RemoteRun.Outcome outcome = new RemoteRun(connection).run(spec.pcId(), command, PING_TIMEOUT, sent -> {
+    public AuditedRun.Sent run(String actor, AuditedRun.Request request) throws InterruptedException, TimeoutException {
+        return runs.run(actor, request, PING_TIMEOUT, sent -> {
         });
-        return new Run(command, outcome);
     }
 
     /**

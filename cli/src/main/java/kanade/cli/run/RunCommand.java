@@ -1,13 +1,9 @@
 package kanade.cli.run;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nats.client.Connection;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import kanade.cli.CliEnvironment;
 import kanade.cli.CliFailure;
@@ -20,6 +16,7 @@ import kanade.protocol.subject.Subjects;
 import kanade.protocol.time.HumanDuration;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
+import kanade.runtime.run.AuditedRun;
 import kanade.runtime.run.RemoteRun;
 import picocli.CommandLine;
 
@@ -35,9 +32,6 @@ import picocli.CommandLine;
                         + "(agent_unreachable, broker_unreachable, unauthorized, timeout, audit_unavailable, ...); "
                         + "2 for bad usage."})
 public final class RunCommand implements Callable<Integer> {
-    /** How long past the script's timeout the agent may still start the command ({@code deadline_at}). */
-    static final Duration DEADLINE_SLACK = RemoteRun.RESULT_SLACK;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin
@@ -68,26 +62,25 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (timeout.toMillis() < 1000 || timeout.getSeconds() > Command.MAX_TIMEOUT_SECS) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be between 1s and "
-                    + HumanDuration.format(java.time.Duration.ofSeconds(Command.MAX_TIMEOUT_SECS)) + " (got "
+                    + HumanDuration.format(Duration.ofSeconds(Command.MAX_TIMEOUT_SECS)) + " (got "
                     + HumanDuration.format(timeout) + ")");
         }
         long timeoutSecs = (timeout.toMillis() + 999) / 1000;
         String shellName = "ps".equalsIgnoreCase(shell) ? "powershell" : shell;
-        String job = jobId != null ? jobId : UUID.randomUUID().toString();
-        String requestId = UUID.randomUUID().toString();
         CliEnvironment env = CliEnvironment.of(spec);
         PrintWriter err = spec.commandLine().getErr();
         try (Connection connection = Broker.connect(spec)) {
-            var payload = auditPayload(requestId, job, shell, timeoutSecs);
-            CliAudit.policy(spec, connection).beforeAction(env.actor(), "run", pcId, payload);
-            Instant deadline = env.clock().instant().plusSeconds(timeoutSecs).plus(DEADLINE_SLACK);
-            Command command = Command.adhoc(requestId, job, shellName, String.join(" ", script), timeoutSecs,
-                    deadline);
-            RemoteRun.Outcome outcome = new RemoteRun(connection).run(pcId, command, pingTimeout, published -> {
-                err.println("job_id: " + job + "  (stop it with: kanade kill " + job + ")");
-                err.flush();
-            });
-            return switch (outcome) {
+            var request = new AuditedRun.Request(pcId, shellName, String.join(" ", script), timeoutSecs, jobId, null,
+                    null);
+            AuditedRun.Sent sent = new AuditedRun(connection, CliAudit.policy(spec, connection), env.clock())
+                    .run(env.actor(), request, pingTimeout, published -> {
+                        err.println("job_id: " + published.jobId() + "  (stop it with: kanade kill "
+                                + published.jobId() + ")");
+                        err.flush();
+                    });
+            String job = sent.command().jobId();
+            String requestId = sent.command().requestId();
+            return switch (sent.outcome()) {
                 case RemoteRun.Outcome.Finished finished -> print(finished.result());
                 case RemoteRun.Outcome.NoAgent none -> throw new CliFailure(ErrorCode.AGENT_UNREACHABLE,
                         "no agent answered as " + pcId + " (pinged " + Subjects.agentPing(pcId) + " for "
@@ -118,10 +111,5 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return ExitCodes.forResult(result);
-    }
-
-    private static ObjectNode auditPayload(String requestId, String job, String shell, long timeoutSecs) {
-        return JsonNodeFactory.instance.objectNode().put("request_id", requestId).put("job_id", job)
-                .put("shell", shell).put("timeout_secs", timeoutSecs);
     }
 }
