@@ -42,16 +42,16 @@ public final class Outbox {
     }
 
     /**
-     * Stores {@code result} durably until {@link #remove} is called: written to a temp file and forced to disk, renamed
+     * Stores a result's JSON (encoded once by the publisher) durably until {@link #remove} is called: written to a temp file and forced to disk, renamed
      * atomically into place, then the directory is forced too, so the entry survives a crash or power loss.
      */
-    public void store(ExecResult result) {
-        Path target = file(result.resultId());
-        Path tmp = dir.resolve(result.resultId() + ".tmp");
+    public void store(String resultId, byte[] json) {
+        Path target = file(resultId);
+        Path tmp = dir.resolve(resultId + ".tmp");
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(Json.encode(result));
+                ByteBuffer bytes = ByteBuffer.wrap(json);
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
                 }

@@ -19,12 +19,21 @@ final class ResultFitter {
     private ResultFitter() {
     }
 
-    /** {@code result} itself when it fits in {@code maxPayload}, else a copy with its output cut to fit. */
-    static ExecResult fit(ExecResult result, long maxPayload) {
-        long limit = Math.max(1024, maxPayload - MARGIN_BYTES);
-        if (size(result) <= limit) {
-            return result;
+    /** A result and its JSON, encoded once for the outbox and every publish attempt. */
+    record Encoded(ExecResult result, byte[] json) {
+        static Encoded of(ExecResult result) {
+            return new Encoded(result, Json.encode(result));
         }
+    }
+
+    /** {@code result} itself when it fits in {@code maxPayload}, else a copy with its output cut to fit. */
+    static Encoded fit(ExecResult result, long maxPayload) {
+        long limit = Math.max(1024, maxPayload - MARGIN_BYTES);
+        Encoded encoded = Encoded.of(result);
+        return encoded.json().length <= limit ? encoded : Encoded.of(cut(result, limit));
+    }
+
+    private static ExecResult cut(ExecResult result, long limit) {
         ExecResult cut = shrink(result, limit, length -> withStdout(result, head(result.stdout(), length)),
                 result.stdout().length());
         if (size(cut) <= limit) {

@@ -53,18 +53,19 @@ public final class ResultPublisher {
      * disk refuses it, it is still published from memory (and said so).
      */
     public boolean publish(ExecResult finished) throws InterruptedException {
-        ExecResult result = fitted(finished);
+        ResultFitter.Encoded result = fitted(finished);
         try {
-            outbox.store(result);
+            outbox.store(result.result().resultId(), result.json());
         } catch (UncheckedIOException e) {
             LOG.error("{} - cannot write result {} to the outbox ({}); publishing from memory only", pcId,
-                    result.resultId(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                    result.result().resultId(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
         return deliver(result);
     }
 
-    private static NatsMessage message(ExecResult result) {
-        return NatsMessage.builder().subject(Subjects.results(result.requestId())).data(Json.encode(result)).build();
+    private static NatsMessage message(ResultFitter.Encoded encoded) {
+        return NatsMessage.builder().subject(Subjects.results(encoded.result().requestId())).data(encoded.json())
+                .build();
     }
 
     static PublishOptions options(ExecResult result) {
@@ -95,12 +96,12 @@ public final class ResultPublisher {
         }
     }
 
-    private ExecResult fitted(ExecResult result) {
+    private ResultFitter.Encoded fitted(ExecResult result) {
         var info = connection.getServerInfo();
         long maxPayload = info == null || info.getMaxPayload() <= 0 ? ResultFitter.DEFAULT_MAX_PAYLOAD
                 : info.getMaxPayload();
-        ExecResult fitted = ResultFitter.fit(result, maxPayload);
-        if (fitted != result) {
+        ResultFitter.Encoded fitted = ResultFitter.fit(result, maxPayload);
+        if (fitted.result() != result) {
             LOG.warn("{} - result {} was over the broker's max_payload ({} bytes) as JSON; output cut to fit and"
                     + " flagged truncated", pcId, result.resultId(), maxPayload);
         }
@@ -112,10 +113,11 @@ public final class ResultPublisher {
         stopping.set(true);
     }
 
-    private boolean deliver(ExecResult result) throws InterruptedException {
+    private boolean deliver(ResultFitter.Encoded encoded) throws InterruptedException {
         Duration backoff = FIRST_BACKOFF;
         int attempts = 0;
-        NatsMessage message = message(result);
+        ExecResult result = encoded.result();
+        NatsMessage message = message(encoded);
         PublishOptions options = options(result);
         while (!stopping.get()) {
             attempts++;
