@@ -5,11 +5,11 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import kanade.protocol.subject.Subjects;
 import java.util.Map;
 import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.jetstream.JetStreamLayout;
@@ -47,23 +47,10 @@ final class CliFixture implements AutoCloseable {
         try {
             operator = Nats.connect(nats.url());
             new JetStreamBootstrap(operator, JetStreamLayout.scaled(JETSTREAM_SCALE)).apply();
-            Path config = work.resolve("agent.toml");
-            Files.writeString(config, """
-                    [agent]
-                    id = '%s'
-                    nats_url = '%s'
-                    data_dir = '%s'
-                    [log]
-                    level = 'warn'
-                    keep_days = 0
-                    """.formatted(PC, nats.url(), work.resolve("agent-data")));
-            Subscription beats = operator.subscribe("heartbeat." + PC);
+            Path config = AgentProcesses.writeConfig(work, PC, nats.url());
+            Subscription beats = operator.subscribe(Subjects.heartbeat(PC));
             operator.flush(Duration.ofSeconds(2));
-            ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-agent").toString(), "--config",
-                    config.toString()).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
-            pb.environment().put("KANADE_NO_BUILD", "1");
-            pb.environment().remove("KANADE_JAVA_OPTS"); // the simulator's JVM flags are not the agent's
-            agent = pb.start();
+            agent = AgentProcesses.launch(work, config).start();
             Message first = beats.nextMessage(Duration.ofSeconds(60));
             beats.unsubscribe();
             if (first == null) {

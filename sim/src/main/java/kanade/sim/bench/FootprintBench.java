@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kanade.protocol.subject.Subjects;
 import kanade.testkit.ChildProcesses;
 import kanade.testkit.NatsServer;
 import kanade.testkit.TempDirs;
@@ -34,22 +35,15 @@ public final class FootprintBench implements Callable<Integer> {
     @CommandLine.Option(names = "--json", defaultValue = "bench-results/footprint.json", description = "where to write the JSON")
     Path json;
 
+    private static final String PC = "footprint-pc";
+
     @Override
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("kanade-bench-footprint-");
         BenchReport report = new BenchReport("footprint").input("idle_s", idleSeconds).input("starts", starts);
         try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30), null, List.of());
              Connection operator = Nats.connect(nats.url())) {
-            Path config = work.resolve("agent.toml");
-            Files.writeString(config, """
-                    [agent]
-                    id = 'footprint-pc'
-                    nats_url = '%s'
-                    data_dir = '%s'
-                    [log]
-                    level = 'warn'
-                    keep_days = 0
-                    """.formatted(nats.url(), work.resolve("agent-data")));
+            Path config = AgentProcesses.writeConfig(work, PC, nats.url());
             System.err.println("training start (writes the agent's AOT cache on JDK 25+)...");
             startAndTime(operator, config, work, false, true);
             long[] firsts = new long[starts];
@@ -86,12 +80,9 @@ public final class FootprintBench implements Callable<Integer> {
 
     private Measured startAndTime(Connection operator, Path config, Path work, boolean idle, boolean train)
             throws Exception {
-        Subscription beats = operator.subscribe("heartbeat.footprint-pc");
+        Subscription beats = operator.subscribe(Subjects.heartbeat(PC));
         operator.flush(Duration.ofSeconds(2));
-        ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-agent").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
-        pb.environment().put("KANADE_NO_BUILD", "1");
-        pb.environment().remove("KANADE_JAVA_OPTS"); // the simulator's own JVM flags are not the agent's
+        ProcessBuilder pb = AgentProcesses.launch(work, config);
         if (train) {
             pb.environment().put("KANADE_AGENT_AOT_TRAIN", "1");
         }
