@@ -3,7 +3,6 @@ package kanade.agent.exec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Drains a stream to its end, keeping the first {@code cap} bytes and counting the rest, so a chatty child never
- * blocks on a full pipe and a result never outgrows a NATS message.
+ * blocks on a full pipe and a result never outgrows a NATS message. The text is at most {@code cap} bytes in UTF-8
+ * too (see {@link Utf8Text}).
  */
 public final class CappedOutput {
     /** Text captured so far and whether bytes were dropped. */
@@ -71,13 +71,10 @@ public final class CappedOutput {
         }
         lock.lock();
         try {
-            return new Snapshot(decode(kept.toByteArray()), dropped > 0);
+            Utf8Text.Decoded decoded = Utf8Text.decode(kept.toByteArray(), cap, dropped > 0);
+            return new Snapshot(decoded.text(), decoded.cut());
         } finally {
             lock.unlock();
         }
-    }
-
-    private static String decode(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
