@@ -32,6 +32,11 @@ public record ExecResult(
     public static final int EXIT_UNSUPPORTED = EXIT_UNSUPPORTED_SHELL;
     /** The command's {@code deadline_at} had passed before it could start. */
     public static final int EXIT_DEADLINE_PASSED = 125;
+    /**
+     * The agent ran the command but its stored result became unreadable (a torn or corrupted outbox entry); this
+     * result stands in for it so the run is explained rather than lost. Counts as a failure.
+     */
+    public static final int EXIT_RESULT_UNREADABLE = 121;
 
     public ExecResult {
         Fields.requiredText(resultId, "result_id");
