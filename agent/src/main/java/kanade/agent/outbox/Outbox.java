@@ -82,30 +82,42 @@ public final class Outbox {
         }
     }
 
-    /** Results still waiting for an ack, oldest first. Unreadable entries are moved aside and reported. */
-    public List<ExecResult> pending() {
+    /** Entries still waiting for an ack, oldest first; unreadable ones are already moved aside to {@code .bad}. */
+    public List<OutboxEntry> pending() {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".json"))
                     .sorted(Comparator.comparing(Outbox::modified))
-                    .map(this::readOrQuarantine)
-                    .filter(r -> r != null)
+                    .map(this::read)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list outbox " + dir, e);
         }
     }
 
-    private ExecResult readOrQuarantine(Path file) {
+    private OutboxEntry read(Path file) {
+        byte[] bytes = new byte[0];
         try {
-            return Json.decode(Files.readAllBytes(file), ExecResult.class);
+            bytes = Files.readAllBytes(file);
+            return new OutboxEntry.Readable(Json.decode(bytes, ExecResult.class));
         } catch (IOException | WireFormatException e) {
-            LOG.error("outbox entry {} is unreadable ({}); moved to {}.bad", file, e.getMessage(), file);
-            try {
-                Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // it stays and is reported again next time
-            }
-            return null;
+            String name = file.getFileName().toString();
+            String resultId = name.substring(0, name.length() - ".json".length());
+            String reason = e instanceof WireFormatException ? "not a complete result" : "cannot be read";
+            quarantine(resultId, reason + ": " + e.getMessage());
+            return new OutboxEntry.Unreadable(resultId,
+                    StandIns.salvageRequestId(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)),
+                    java.time.Instant.ofEpochMilli(modified(file)), reason);
+        }
+    }
+
+    /** Moves an entry that can never be published as it is to {@code <result_id>.json.bad}, with one log line. */
+    public void quarantine(String resultId, String why) {
+        Path file = file(resultId);
+        LOG.error("outbox entry {} cannot be published ({}); moved to {}.bad", file, why, file.getFileName());
+        try {
+            Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("cannot move {} aside: {}", file, e.toString());
         }
     }
 
@@ -113,7 +125,7 @@ public final class Outbox {
         try {
             return Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
-            return Long.MAX_VALUE;
+            return System.currentTimeMillis();
         }
     }
 

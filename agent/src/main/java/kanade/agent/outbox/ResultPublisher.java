@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kanade.protocol.subject.SubjectToken;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
@@ -85,15 +86,42 @@ public final class ResultPublisher {
     }
 
     /**
-     * Publishes whatever an earlier run left in the outbox; an entry too large for one message (left by an older
-     * version) is cut to fit first, so it cannot block the ones behind it.
+     * Publishes whatever an earlier run left in the outbox. No entry blocks the ones behind it: one too large for a
+     * message (left by an older version) is cut to fit; one the broker can never take (its request id is no subject
+     * token) is set aside with a log line; an unreadable one is set aside and a stand-in result explains it.
      */
     public void drainOutbox() throws InterruptedException {
-        for (ExecResult result : outbox.pending()) {
-            if (!deliver(fitted(result))) {
+        for (OutboxEntry entry : outbox.pending()) {
+            ExecResult result = switch (entry) {
+                case OutboxEntry.Readable readable -> publishable(readable.result());
+                case OutboxEntry.Unreadable unreadable -> standIn(unreadable);
+            };
+            if (result != null && !deliver(fitted(result))) {
                 return;
             }
         }
+    }
+
+    private ExecResult publishable(ExecResult result) {
+        if (SubjectToken.isValid(result.requestId())) {
+            return result;
+        }
+        outbox.quarantine(result.resultId(), "request_id '" + SubjectToken.sanitize(result.requestId())
+                + "' is not a subject token, so no results subject exists for it");
+        return null;
+    }
+
+    private ExecResult standIn(OutboxEntry.Unreadable entry) {
+        var standIn = StandIns.forUnreadable(entry, pcId);
+        if (standIn.isEmpty()) {
+            LOG.error("{} - outbox entry {} was unreadable and names no usable request id; no result can explain it",
+                    pcId, entry.resultId());
+            return null;
+        }
+        LOG.warn("{} - result {} for request {} was unreadable on disk; publishing a stand-in (exit {})", pcId,
+                entry.resultId(), entry.requestId(), ExecResult.EXIT_RESULT_UNREADABLE);
+        outbox.store(entry.resultId(), Json.encode(standIn.get()));
+        return standIn.get();
     }
 
     private ResultFitter.Encoded fitted(ExecResult result) {
