@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import kanade.runtime.audit.AuditUnavailableException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,12 @@ final class ApiErrors {
                 e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json"
                         : e.getMessage()));
         cfg.routes.exception(Exception.class, (e, ctx) -> {
+            int clientError = clientError(e);
+            if (clientError > 0) {
+                // the HTTP server refused what the client sent (say, broken chunks in the body): not a 500
+                write(ctx, fromStatus(clientError), JsonErrorHandler.message(clientError, null));
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, ErrorCode.INTERNAL, "internal error; see the backend log");
         });
@@ -38,7 +45,18 @@ final class ApiErrors {
         ctx.status(code.status()).json(new ErrorBody(new ErrorBody.Error(code.code(), message)));
     }
 
-    private static ErrorCode fromStatus(int status) {
+    /** The 4xx status of the HTTP server's own refusal somewhere in {@code e}'s causes, else 0. */
+    private static int clientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http.getCode();
+            }
+        }
+        return 0;
+    }
+
+    /** The code for a status the server or a library chose; unknown 4xx are bad_request, 5xx internal. */
+    static ErrorCode fromStatus(int status) {
         return switch (status) {
             case 400 -> ErrorCode.BAD_REQUEST;
             case 401 -> ErrorCode.UNAUTHORIZED;
@@ -48,6 +66,8 @@ final class ApiErrors {
             case 408 -> ErrorCode.TIMEOUT;
             case 409 -> ErrorCode.CONFLICT;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 414 -> ErrorCode.URI_TOO_LONG;
+            case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 503 -> ErrorCode.BROKER_UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;
         };

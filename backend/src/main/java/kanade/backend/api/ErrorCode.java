@@ -23,6 +23,8 @@ public enum ErrorCode {
     AGENT_UNREACHABLE("agent_unreachable", 408),
     CONFLICT("conflict", 409),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
+    URI_TOO_LONG("uri_too_long", 414),
+    HEADERS_TOO_LARGE("headers_too_large", 431),
     INTERNAL("internal", 500),
     BROKER_UNAVAILABLE("broker_unavailable", 503),
     AUDIT_UNAVAILABLE("audit_unavailable", 503);

@@ -21,6 +21,8 @@ public final class HttpApi implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1_000_000L;
+            cfg.http.prefer405over404 = true;
+            JsonErrorHandler.install(cfg);
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             ApiErrors.install(cfg);
