@@ -3,7 +3,6 @@ package kanade.backend.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import kanade.protocol.wire.Heartbeat;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -59,7 +58,7 @@ public final class AgentStore {
     /** A page of agents whose pc_id or hostname contains {@code q} (null = all), ordered by pc_id. */
     public Page<AgentRow> list(String q, int limit, int offset) {
         PagedQuery query = PagedQuery.from(TABLE)
-                .where("lower(pc_id) like :q or lower(coalesce(hostname, '')) like :q", "q", q == null ? null : contains(q))
+                .whereContains("q", q, "pc_id", "coalesce(hostname, '')")
                 .orderBy("pc_id");
         return db.jdbi().withHandle(h -> query.page(h, COLUMNS, AgentRow.class, limit, offset));
     }
@@ -75,10 +74,5 @@ public final class AgentStore {
         return db.jdbi().withHandle(h -> h.createQuery("select count(*) as total, coalesce(sum(case when last_heartbeat "
                         + ">= :since then 1 else 0 end), 0) as matching from " + TABLE).bind("since", activeSince)
                 .mapTo(Tally.class).one()).asArray();
-    }
-
-    /** A LIKE pattern matching {@code q} anywhere, case-insensitively; LIKE wildcards in {@code q} are dropped. */
-    private static String contains(String q) {
-        return "%" + q.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
     }
 }

@@ -3,6 +3,7 @@ package kanade.backend.store;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -31,6 +32,26 @@ final class PagedQuery {
         if (value != null) {
             clauses.add("(" + clause + ")");
             params.put(param, value);
+        }
+        return this;
+    }
+
+    /**
+     * Keeps rows where one of {@code expressions} contains {@code text}, case-insensitively, unless {@code text} is
+     * null. The text is matched literally: '%', '_' and the escape character '\' in it match themselves (the escape
+     * character is bound, not written in the SQL, so both databases and the SQL parser read it the same).
+     */
+    PagedQuery whereContains(String param, String text, String... expressions) {
+        if (text != null) {
+            List<String> likes = new ArrayList<>();
+            for (String expression : expressions) {
+                likes.add("lower(" + expression + ") like :" + param + " escape :" + param + "_escape");
+            }
+            clauses.add("(" + String.join(" or ", likes) + ")");
+            String literal = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            params.put(param, "%" + literal + "%");
+            params.put(param + "_escape", "\\");
         }
         return this;
     }
