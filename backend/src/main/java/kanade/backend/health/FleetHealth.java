@@ -1,5 +1,6 @@
 package kanade.backend.health;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.nats.client.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import kanade.backend.projection.ProjectionLag;
 import kanade.backend.store.AgentStore;
 import kanade.backend.store.ResultStore;
 import kanade.runtime.jetstream.BucketSpec;
@@ -16,11 +19,14 @@ import kanade.runtime.jetstream.StreamSpec;
 
 /**
  * The /api/health/fleet rollup: agents known/active/stale (active = heartbeat within 2 min), JetStream resources
- * present, results and failures of the last 24 h. Degraded when a resource is missing or no known agent is active.
+ * present, results and failures of the last 24 h, each projector's lag. Degraded when a resource is missing, no known
+ * agent is active, or a projector has been stalled longer than {@link #STALL_LIMIT}.
  */
 public final class FleetHealth {
     /** An agent counts as active when its last heartbeat is this recent. */
     public static final Duration ACTIVE_WINDOW = Duration.ofMinutes(2);
+    /** A projector stalled longer than this makes the fleet degraded. */
+    public static final Duration STALL_LIMIT = Duration.ofSeconds(30);
     private static final int WINDOW_HOURS = 24;
 
     private final Connection connection;
@@ -38,7 +44,11 @@ public final class FleetHealth {
     }
 
     /** The rollup; {@code status} is ok, unknown (no agents yet) or degraded. */
-    public record Report(String status, Agents agents, JetStream jetstream, RecentResults recentResults, Instant observedAt) {
+    public record Report(String status, Agents agents, JetStream jetstream, RecentResults recentResults,
+                         @JsonPropertyDescription("Per projected stream (RESULTS, AUDIT): messages not projected yet, "
+                                 + "the last batch written, and whether the projector is stalled (degraded after 30 s)")
+                         List<ProjectionLag> projection,
+                         Instant observedAt) {
         /** Whether the HTTP answer is 503. */
         public boolean degraded() {
             return "degraded".equals(status);
@@ -54,20 +64,25 @@ public final class FleetHealth {
     public record RecentResults(int windowHours, long total, long failed) {
     }
 
-    /** Computes the report now. */
-    public Report observe() {
+    /** Computes the report now, with the projectors' lag from {@code projection}. */
+    public Report observe(Supplier<List<ProjectionLag>> projection) {
         Instant now = clock.instant();
         long[] counts = agents.counts(now.minus(ACTIVE_WINDOW));
         Agents agentCounts = new Agents(counts[0], counts[1], counts[0] - counts[1]);
         JetStream js = jetStream();
         long[] recent = results.countSince(now.minus(Duration.ofHours(WINDOW_HOURS)));
-        String status;
-        if (!js.allOk() || (agentCounts.known() > 0 && agentCounts.active() == 0)) {
-            status = "degraded";
-        } else {
-            status = agentCounts.known() == 0 ? "unknown" : "ok";
+        List<ProjectionLag> lags = projection.get();
+        return new Report(status(js, agentCounts, lags), agentCounts, js,
+                new RecentResults(WINDOW_HOURS, recent[0], recent[1]), lags, now);
+    }
+
+    /** ok, unknown (no agents yet) or degraded (a resource missing, no known agent active, a projector stalled). */
+    static String status(JetStream js, Agents agents, List<ProjectionLag> projection) {
+        boolean stalled = projection.stream().anyMatch(lag -> lag.stalledSecs() > STALL_LIMIT.toSeconds());
+        if (!js.allOk() || (agents.known() > 0 && agents.active() == 0) || stalled) {
+            return "degraded";
         }
-        return new Report(status, agentCounts, js, new RecentResults(WINDOW_HOURS, recent[0], recent[1]), now);
+        return agents.known() == 0 ? "unknown" : "ok";
     }
 
     private JetStream jetStream() {

@@ -21,9 +21,12 @@ public final class HealthService {
         return new VersionInfo(KanadeVersion.current());
     }
 
-    /** The fleet rollup now (degraded when a JetStream resource is missing or no known agent is active). */
+    /**
+     * The fleet rollup now (degraded when a JetStream resource is missing, no known agent is active or a projector
+     * has been stalled too long).
+     */
     public FleetHealth.Report fleet() {
-        return fleet.observe();
+        return fleet.observe(ingest::projection);
     }
 
     /** Intake counters since this process started. */

@@ -1,6 +1,8 @@
 package kanade.backend.health;
 
+import java.util.List;
 import kanade.backend.projection.HeartbeatIngest;
+import kanade.backend.projection.ProjectionLag;
 import kanade.backend.projection.StreamProjector;
 
 /** Counters of this backend process's intake since it started (GET /api/stats/ingest). */
@@ -20,6 +22,11 @@ public final class IngestStats {
         return new Snapshot(results.stats().projected(), results.stats().deadLettered(), results.stats().dbFailures(),
                 results.stats().redelivered(), audit.stats().projected(), audit.stats().deadLettered(),
                 audit.stats().redelivered(), heartbeats.written());
+    }
+
+    /** Each projector's lag and stall state now (asks the broker for the consumers' counts). */
+    public List<ProjectionLag> projection() {
+        return List.of(results.lag(), audit.lag());
     }
 
     /** One reading. */

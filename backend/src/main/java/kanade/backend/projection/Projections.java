@@ -47,7 +47,7 @@ public final class Projections {
                 (rows, dead) -> db.jdbi().useTransaction(h -> {
                     results.insert(h, rows);
                     deadLetters.insert(h, dead, clock.instant());
-                }));
+                }), clock);
     }
 
     /** AUDIT -> audit_log, keyed by stream sequence. */
@@ -58,6 +58,6 @@ public final class Projections {
                 (rows, dead) -> db.jdbi().useTransaction(h -> {
                     audit.insert(h, rows);
                     deadLetters.insert(h, dead, clock.instant());
-                }));
+                }), clock);
     }
 }

@@ -1,13 +1,16 @@
 package kanade.backend.projection;
 
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * iterable consumer): take what has arrived, up to a batch, decode it (bad messages
  * become dead letters), write it in one transaction, then ack. A crash between commit and ack re-delivers, which
  * the idempotent upserts make harmless; a database failure NAKs with back-off and is retried, never dropped. When
- * the stream or consumer disappears (deleted, recreated by setup) it re-subscribes by itself. Several backends may
- * share the durable.
+ * the stream or consumer disappears (deleted, recreated by setup) it re-subscribes by itself. When the connection
+ * comes back after an outage (a broker restart loses the pending pulls) it re-creates the pull subscription at once
+ * instead of waiting for the pull's heartbeat alarm. Stalls are logged once at each end and shown by {@link #lag()}.
+ * Several backends may share the durable.
  */
 public final class StreamProjector<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamProjector.class);
@@ -44,12 +49,16 @@ public final class StreamProjector<T> implements AutoCloseable {
     private final MessageDecoder<T> decoder;
     private final BatchWriter<T> writer;
     private final ProjectorStats stats = new ProjectorStats();
+    private final ProjectionProgress progress;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Raised by the connection when it is back (subscriptions re-sent): the pull must be re-created. */
+    private final AtomicBoolean reconnected = new AtomicBoolean();
+    private final ConnectionListener connectionWatch = this::onConnectionEvent;
     private final CountDownLatch finished = new CountDownLatch(1);
     private IterableConsumer subscription;
 
     public StreamProjector(Connection connection, String stream, String durable, String filterSubject, int batchSize,
-                           MessageDecoder<T> decoder, BatchWriter<T> writer) {
+                           MessageDecoder<T> decoder, BatchWriter<T> writer, Clock clock) {
         this.connection = connection;
         this.stream = stream;
         this.durable = durable;
@@ -57,10 +66,12 @@ public final class StreamProjector<T> implements AutoCloseable {
         this.batchSize = batchSize;
         this.decoder = decoder;
         this.writer = writer;
+        this.progress = new ProjectionProgress(stream, clock);
     }
 
     /** Starts the fetch loop on a named virtual thread. */
     public StreamProjector<T> start() {
+        connection.addConnectionListener(connectionWatch);
         Thread.ofVirtual().name("projector-" + stream).start(this::loop);
         return this;
     }
@@ -70,14 +81,52 @@ public final class StreamProjector<T> implements AutoCloseable {
         return stats;
     }
 
+    /** The stream this projector reads. */
+    public String stream() {
+        return stream;
+    }
+
+    /** How far behind the stream it is and whether it is stalled (asks the broker for the consumer's counts). */
+    public ProjectionLag lag() {
+        Long unprojected = null;
+        if (connection.getStatus() == Connection.Status.CONNECTED) {
+            try {
+                ConsumerInfo info = connection.jetStreamManagement().getConsumerInfo(stream, durable);
+                unprojected = info.getNumPending() + info.getNumAckPending();
+            } catch (Exception e) {
+                LOG.debug("{} projector: consumer info unavailable: {}", stream, e.toString());
+            }
+        }
+        return progress.lag(unprojected);
+    }
+
+    private void onConnectionEvent(Connection conn, ConnectionListener.Events type) {
+        switch (type) {
+            case DISCONNECTED -> progress.stalled("the broker connection is lost");
+            case RECONNECTED, RESUBSCRIBED -> reconnected.set(true);
+            default -> {
+            }
+        }
+    }
+
     private void loop() {
         Duration backoff = Duration.ofMillis(200);
         int idleFetches = 0;
         try {
             while (running.get()) {
                 try {
+                    if (reconnected.getAndSet(false)) {
+                        dropSubscription();
+                        backoff = Duration.ofMillis(200);
+                    }
+                    if (connection.getStatus() != Connection.Status.CONNECTED) {
+                        progress.stalled("the broker connection is lost");
+                        sleep(FIRST_WAIT);
+                        continue;
+                    }
                     if (subscription == null) {
                         subscribe();
+                        progress.flowing();
                         backoff = Duration.ofMillis(200);
                     }
                     List<Message> messages = nextBatch();
@@ -102,7 +151,8 @@ public final class StreamProjector<T> implements AutoCloseable {
                     if (!running.get()) {
                         return;
                     }
-                    LOG.warn("{} projector: {} ; re-subscribing in {} ms", stream, e.toString(), backoff.toMillis());
+                    progress.stalled(e.toString());
+                    LOG.debug("{} projector: {} ; re-subscribing in {} ms", stream, e.toString(), backoff.toMillis());
                     dropSubscription();
                     try {
                         sleep(backoff);
@@ -156,7 +206,8 @@ public final class StreamProjector<T> implements AutoCloseable {
             writer.write(rows, dead);
         } catch (Exception e) {
             stats.dbFailures.incrementAndGet();
-            LOG.warn("{} projector: database write of {} messages failed ({}); NAK, retry in {} ms", stream,
+            progress.stalled("the database write failed: " + e.getMessage());
+            LOG.debug("{} projector: database write of {} messages failed ({}); NAK, retry in {} ms", stream,
                     messages.size(), e.getMessage(), backoff.toMillis());
             messages.forEach(m -> m.nakWithDelay(backoff));
             return false;
@@ -165,6 +216,7 @@ public final class StreamProjector<T> implements AutoCloseable {
         stats.projected.addAndGet(rows.size());
         stats.deadLettered.addAndGet(dead.size());
         stats.batches.incrementAndGet();
+        progress.batchWritten();
         return true;
     }
 
@@ -212,7 +264,7 @@ public final class StreamProjector<T> implements AutoCloseable {
 
     private void sleep(Duration d) throws InterruptedException {
         long until = System.nanoTime() + d.toNanos();
-        while (running.get() && System.nanoTime() < until) {
+        while (running.get() && !reconnected.get() && System.nanoTime() < until) {
             Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
         }
     }
@@ -221,6 +273,7 @@ public final class StreamProjector<T> implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (running.compareAndSet(true, false)) {
+            connection.removeConnectionListener(connectionWatch);
             finished.await(30, TimeUnit.SECONDS);
         }
     }
