@@ -46,8 +46,16 @@ final class RawHttp {
 
     /** Sends {@code method target} with {@code Host} and {@code Connection: close}, plus {@code extraHeaders} and body. */
     Answer send(String method, String target, String extraHeaders, byte[] body) throws IOException {
+        return exchange(request(method, target, extraHeaders, body));
+    }
+
+    /**
+     * The bytes of {@code method target HTTP/1.1} with {@code Host} and {@code Connection: close}, then
+     * {@code extraHeaders} (each ending in CRLF), then {@code Content-Length} and the body when there is one.
+     */
+    static byte[] request(String method, String target, String extraHeaders, byte[] body) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+        request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + extraHeaders).getBytes(StandardCharsets.UTF_8));
         if (body != null) {
             request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -56,7 +64,7 @@ final class RawHttp {
         if (body != null) {
             request.writeBytes(body);
         }
-        return exchange(request.toByteArray());
+        return request.toByteArray();
     }
 
     /** Sends {@code request} as it is and reads the answer until the server closes the connection. */
