@@ -126,6 +126,8 @@ class BadInputFuzzTest {
             "GET, /api/agents?q=LONG, , q",
             "GET, /api/audit?actor=LONG, , actor",
             "GET, /api/results?pc_id=LONG, , pc_id",
+            "GET, /api/results?status=ok%00, , status",
+            "GET, /api/audit?actor=a%01b, , actor",
             "POST, /api/run, '{\"pc_id\":\"LONG\",\"script\":\"true\"}', pc_id",
             "POST, /api/run, '{\"pc_id\":\"pc\",\"script\":\"true\",\"job_id\":\"LONG\"}', job_id"})
     void badOrOverLongParametersAre400InvalidParameterNamingIt(String method, String target, String body, String name)

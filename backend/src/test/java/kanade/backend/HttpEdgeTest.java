@@ -56,6 +56,8 @@ class HttpEdgeTest {
             "GET, /api/agents/a%5Cb, 400, bad_request",
             "GET, /api/../../etc/passwd, 400, bad_request",
             "GET, /api/agents/%C3%28, 400, bad_request",
+            "GET, /api/agents?limit=%zz, 400, bad_request",
+            "GET, /api/agents?q=50%, 400, bad_request",
             "GET, /api/nope, 404, not_found",
             "DELETE, /api/agents, 405, method_not_allowed",
             "PUT, /api/run, 405, method_not_allowed",
