@@ -5,7 +5,6 @@ import java.util.List;
 import kanade.backend.agents.AgentService;
 import kanade.backend.store.AgentRow;
 import kanade.backend.store.Page;
-import kanade.protocol.subject.SubjectToken;
 
 /** GET /api/agents, /api/agents/{pc_id}; POST /api/agents/{pc_id}/ping. */
 final class AgentRoutes {
@@ -14,8 +13,8 @@ final class AgentRoutes {
 
     static List<Route> routes(AgentService agents) {
         return List.of(
-                Route.get("/api/agents").api(Role.VIEWER, "Agents from heartbeats (q matches pc_id or hostname); "
-                                + "the X-Total-Count header has the total")
+                Route.get("/api/agents").api(Role.VIEWER, "Agents from heartbeats (q is found literally in pc_id or"
+                                + " hostname); the X-Total-Count header has the total")
                         .query("q", "limit", "offset")
                         .replies(Reply.jsonList(AgentRow.class, "A page of agents"))
                         .errors(ErrorCode.INVALID_PARAMETER)
@@ -26,9 +25,9 @@ final class AgentRoutes {
                         }),
                 Route.get("/api/agents/{pc_id}").api(Role.VIEWER, "One agent")
                         .replies(Reply.json(AgentRow.class, "The agent"))
-                        .errors(ErrorCode.AGENT_NOT_FOUND)
+                        .errors(ErrorCode.INVALID_PARAMETER, ErrorCode.AGENT_NOT_FOUND)
                         .handle(ctx -> {
-                            String pcId = ctx.pathParam("pc_id");
+                            String pcId = Tokens.require(ctx.pathParam("pc_id"), "pc_id");
                             ctx.json(agents.find(pcId).orElseThrow(() -> new ApiException(ErrorCode.AGENT_NOT_FOUND,
                                     "no agent with pc_id '" + pcId + "' has sent a heartbeat")));
                         }),
@@ -38,7 +37,7 @@ final class AgentRoutes {
                         .replies(Reply.json(AgentService.PingReply.class, "The agent's fresh heartbeat"))
                         .errors(ErrorCode.INVALID_PARAMETER, ErrorCode.AGENT_UNREACHABLE, ErrorCode.AUDIT_UNAVAILABLE)
                         .handle(ctx -> {
-                            String pcId = pcId(ctx.pathParam("pc_id"));
+                            String pcId = Tokens.require(ctx.pathParam("pc_id"), "pc_id");
                             int wait = QueryParams.integer(ctx, "wait_secs", 5);
                             if (wait < 1 || wait > 60) {
                                 throw QueryParams.invalid("wait_secs", "must be between 1 and 60");
@@ -47,18 +46,5 @@ final class AgentRoutes {
                                     .orElseThrow(() -> new ApiException(ErrorCode.AGENT_UNREACHABLE,
                                             "no agent answered as " + pcId + " within " + wait + " s")));
                         }));
-    }
-
-    static String pcId(String value) {
-        return token(value, "pc_id");
-    }
-
-    /** {@code value} as one NATS subject token, else 400 invalid_parameter naming {@code name}. */
-    static String token(String value, String name) {
-        try {
-            return SubjectToken.require(value, name);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, e.getMessage());
-        }
     }
 }

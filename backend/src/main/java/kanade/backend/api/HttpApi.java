@@ -26,6 +26,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             ApiErrors.install(cfg);
+            cfg.routes.beforeMatched(QueryParams::requireWellFormed);
             routes.register(cfg);
         });
         app.start();

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import kanade.protocol.wire.Json;
 
@@ -28,8 +30,9 @@ final class RequestBodies {
     }
 
     static <T> T parse(Context ctx, Class<T> type) {
-        String body = ctx.body();
-        if (body.isBlank()) {
+        // the bytes, not ctx.body(): JSON is UTF-8 whatever charset the Content-Type names (an unknown one is no 500)
+        byte[] body = ctx.bodyAsBytes();
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw new ApiException(ErrorCode.INVALID_BODY, "request body is empty; send a JSON object");
         }
         T value;
@@ -47,6 +50,8 @@ final class RequestBodies {
         } catch (JsonProcessingException e) {
             throw new ApiException(ErrorCode.INVALID_BODY, "not valid JSON: " + e.getOriginalMessage()
                     .replaceAll("\\(for [^)]*\\)", "").replaceAll("`[^`]*`", "").trim());
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.INVALID_BODY, "the request body could not be read as JSON");
         }
         if (value == null) {
             throw new ApiException(ErrorCode.INVALID_BODY, "request body is null; send a JSON object");

@@ -30,9 +30,9 @@ final class ResultRoutes {
                         }),
                 Route.get("/api/results/{result_id}").api(Role.VIEWER, "One result")
                         .replies(Reply.json(ResultView.class, "The result"))
-                        .errors(ErrorCode.RESULT_NOT_FOUND)
+                        .errors(ErrorCode.INVALID_PARAMETER, ErrorCode.RESULT_NOT_FOUND)
                         .handle(ctx -> {
-                            String id = ctx.pathParam("result_id");
+                            String id = QueryParams.bounded(ctx.pathParam("result_id"), "result_id");
                             ctx.json(results.find(id).orElseThrow(() -> new ApiException(ErrorCode.RESULT_NOT_FOUND,
                                     "no result with result_id '" + id + "'")));
                         }));

@@ -54,7 +54,7 @@ final class RunRoutes {
                         .replies(Reply.json(202, KillReceipt.class, "The kill went out"))
                         .errors(ErrorCode.INVALID_PARAMETER, ErrorCode.BROKER_UNAVAILABLE)
                         .handle(ctx -> {
-                            String jobId = AgentRoutes.token(ctx.pathParam("job_id"), "job_id");
+                            String jobId = Tokens.require(ctx.pathParam("job_id"), "job_id");
                             try {
                                 ctx.status(202).json(runs.kill(Actors.of(ctx), jobId));
                             } catch (TimeoutException e) {
@@ -65,8 +65,8 @@ final class RunRoutes {
     }
 
     private static AuditedRun.Request spec(RunRequest req) {
-        String pcId = AgentRoutes.pcId(req.pcId());
-        String jobId = req.jobId() == null ? null : AgentRoutes.token(req.jobId(), "job_id");
+        String pcId = Tokens.require(req.pcId(), "pc_id");
+        String jobId = req.jobId() == null ? null : Tokens.require(req.jobId(), "job_id");
         if (req.runAs() != null && !req.runAs().equals("system")) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER,
                     "run_as=" + req.runAs() + " is not implemented yet; omit it or use system");
