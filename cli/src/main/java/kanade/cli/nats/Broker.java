@@ -5,6 +5,8 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 import kanade.cli.CliEnvironment;
 import kanade.cli.CliFailure;
 import kanade.cli.ErrorCode;
@@ -19,6 +21,10 @@ import picocli.CommandLine;
  * (registry, then KANADE_NATS_TOKEN). Every command connects here, so every one first writes the spooled audit events.
  */
 public final class Broker {
+    /** Reconnect attempts of a connection that waits for a result (about half a second apart, so ~30 s in all). */
+    public static final int WAITING_RECONNECTS = 60;
+    private static final Duration WAITING_RECONNECT_WAIT = Duration.ofMillis(500);
+
     private Broker() {
     }
 
@@ -32,10 +38,24 @@ public final class Broker {
      * {@code error[broker_unreachable]}, rejected credentials {@code error[unauthorized]}.
      */
     public static Connection connect(CommandLine.Model.CommandSpec spec) {
+        return connect(spec, Options.Builder::noReconnect);
+    }
+
+    /**
+     * Like {@link #connect}, for a command that waits for an answer (a run waiting for its result): the first connect
+     * still fails fast, but once connected a broker blip is ridden out with {@link #WAITING_RECONNECTS} reconnect
+     * attempts half a second apart; jnats re-sends the subscriptions.
+     */
+    public static Connection connectForWaiting(CommandLine.Model.CommandSpec spec) {
+        return connect(spec, options -> options.maxReconnects(WAITING_RECONNECTS)
+                .reconnectWait(WAITING_RECONNECT_WAIT));
+    }
+
+    private static Connection connect(CommandLine.Model.CommandSpec spec, UnaryOperator<Options.Builder> reconnect) {
         CliEnvironment env = CliEnvironment.of(spec);
         var token = SecretSource.forPlatform(env.os(), env.env()).lookup(SecretName.CLI_NATS_TOKEN).orElse(null);
         String server = server(spec);
-        Options options = NatsConnect.baseOptions(server, token, "kanade-cli").noReconnect().build();
+        Options options = reconnect.apply(NatsConnect.baseOptions(server, token, "kanade-cli")).build();
         Connection connection;
         try {
             connection = Nats.connect(options);

@@ -17,6 +17,7 @@ import kanade.protocol.time.HumanDuration;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 import kanade.runtime.run.AuditedRun;
+import kanade.runtime.run.BrokerLostException;
 import kanade.runtime.run.RemoteRun;
 import picocli.CommandLine;
 
@@ -69,15 +70,23 @@ public final class RunCommand implements Callable<Integer> {
         String shellName = "ps".equalsIgnoreCase(shell) ? "powershell" : shell;
         CliEnvironment env = CliEnvironment.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        try (Connection connection = Broker.connect(spec)) {
+        try (Connection connection = Broker.connectForWaiting(spec)) {
             var request = new AuditedRun.Request(pcId, shellName, String.join(" ", script), timeoutSecs, jobId, null,
                     null);
-            AuditedRun.Sent sent = new AuditedRun(connection, CliAudit.policy(spec, connection), env.clock())
-                    .run(env.actor(), request, pingTimeout, published -> {
-                        err.println("job_id: " + published.jobId() + "  (stop it with: kanade kill "
-                                + published.jobId() + ")");
-                        err.flush();
-                    });
+            AuditedRun.Sent sent;
+            try {
+                sent = new AuditedRun(connection, CliAudit.policy(spec, connection), env.clock())
+                        .run(env.actor(), request, pingTimeout, published -> {
+                            err.println("job_id: " + published.jobId() + "  (stop it with: kanade kill "
+                                    + published.jobId() + ")");
+                            err.flush();
+                        });
+            } catch (BrokerLostException lost) {
+                throw new CliFailure(ErrorCode.BROKER_UNREACHABLE, "lost the NATS broker at " + Broker.server(spec)
+                        + " while waiting for the result of request " + lost.requestId() + " (no reconnect within "
+                        + Broker.WAITING_RECONNECTS + " attempts); the agent may still be running it; stop it with "
+                        + "`kanade kill " + lost.jobId() + "`", lost);
+            }
             String job = sent.command().jobId();
             String requestId = sent.command().requestId();
             return switch (sent.outcome()) {

@@ -1,9 +1,8 @@
 package kanade.runtime.run;
 
 import io.nats.client.Connection;
-import io.nats.client.Message;
-import io.nats.client.Subscription;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
@@ -12,7 +11,9 @@ import kanade.protocol.wire.Json;
 
 /**
  * An ad-hoc run as {@code kanade run} and {@code POST /api/run} do it: ping the agent (fail fast), subscribe to
- * {@code results.<request_id>}, publish the Command on {@code commands.pc.<pc_id>}, wait for the result.
+ * {@code results.<request_id>}, publish the Command on {@code commands.pc.<pc_id>}, wait for the result. A broker
+ * blip during the wait is ridden out when the connection reconnects: the result is then also looked up in RESULTS
+ * ({@link ResultWatch}).
  */
 public final class RemoteRun {
     /** Extra wait past the script's own timeout (the agent needs time to kill and report). */
@@ -45,26 +46,30 @@ public final class RemoteRun {
         void accept(Command command);
     }
 
-    /** Runs {@code command} on {@code pcId}. */
+    /**
+     * Runs {@code command} on {@code pcId}.
+     *
+     * @throws BrokerLostException when the connection closed for good while waiting (the command was sent)
+     */
     public Outcome run(String pcId, Command command, Duration pingTimeout, Published published)
             throws InterruptedException, TimeoutException {
         if (AgentPing.ping(connection, pcId, pingTimeout).isEmpty()) {
             return new Outcome.NoAgent(pcId, pingTimeout);
         }
-        Subscription results = connection.subscribe(Subjects.results(command.requestId()));
-        try {
+        try (ResultWatch results = new ResultWatch(connection, command.requestId())) {
             connection.flush(Duration.ofSeconds(2));
             connection.publish(Subjects.commandsPc(pcId), Json.encode(command));
             connection.flush(Duration.ofSeconds(2));
             published.accept(command);
             Duration wait = Duration.ofSeconds(command.effectiveTimeoutSecs()).plus(RESULT_SLACK);
-            Message message = results.nextMessage(wait);
-            if (message == null) {
-                return new Outcome.TimedOut(command.requestId(), wait);
+            Optional<ExecResult> result;
+            try {
+                result = results.await(wait);
+            } catch (IllegalStateException closed) {
+                throw new BrokerLostException(command.requestId(), command.jobId(), closed);
             }
-            return new Outcome.Finished(Json.decode(message.getData(), ExecResult.class));
-        } finally {
-            results.unsubscribe();
+            return result.<Outcome>map(Outcome.Finished::new)
+                    .orElseGet(() -> new Outcome.TimedOut(command.requestId(), wait));
         }
     }
 }
