@@ -10,6 +10,7 @@ import kanade.protocol.KanadeVersion;
 import kanade.runtime.cli.LogSetup;
 import kanade.runtime.config.ConfigLoader;
 import kanade.runtime.config.OsFamily;
+import kanade.backend.auth.AuthSettings;
 import kanade.runtime.secret.SecretName;
 import kanade.runtime.secret.SecretSource;
 import org.slf4j.Logger;
@@ -37,7 +38,8 @@ public final class BackendMain implements Callable<Integer> {
         loaded.warnings().forEach(w -> log.warn("{}: {}", loaded.source(), w));
         SecretSource secrets = SecretSource.forPlatform(OsFamily.current(), System.getenv());
         BackendSettings settings = BackendSettings.from(loaded.config(),
-                secrets.lookup(SecretName.BACKEND_NATS_TOKEN).orElse(null), secrets.lookup(SecretName.DB_PASSWORD).orElse(null));
+                secrets.lookup(SecretName.BACKEND_NATS_TOKEN).orElse(null), secrets.lookup(SecretName.DB_PASSWORD).orElse(null),
+                AuthSettings.fromEnvironment(System.getenv(), secrets));
         log.info("kanade-backend {} starting (config {})", KanadeVersion.current(), loaded.source());
         BackendServer server = BackendServer.start(settings, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import kanade.backend.agents.AgentService;
 import kanade.backend.api.ApiRoutes;
+import kanade.backend.auth.AuthModule;
 import kanade.backend.api.HttpApi;
 import kanade.backend.api.RouteTable;
 import kanade.backend.audit.AuditService;
@@ -47,14 +48,16 @@ import org.slf4j.LoggerFactory;
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
 
+    private final BackendSettings settings;
     private final ComponentStack components;
     private final ResultStore results;
     private final StreamProjector<StoredResult> resultProjector;
     private final RouteTable routes;
     private final HttpApi http;
 
-    private BackendServer(ComponentStack components, ResultStore results, StreamProjector<StoredResult> resultProjector,
-                          RouteTable routes, HttpApi http) {
+    private BackendServer(BackendSettings settings, ComponentStack components, ResultStore results,
+                          StreamProjector<StoredResult> resultProjector, RouteTable routes, HttpApi http) {
+        this.settings = settings;
         this.components = components;
         this.results = results;
         this.resultProjector = resultProjector;
@@ -89,12 +92,14 @@ public final class BackendServer implements AutoCloseable {
         AuditSpoolRetrier auditRetrier = new AuditSpoolRetrier(auditPolicy);
         FleetHealth health = new FleetHealth(connection, settings.layout(), agents, results, clock);
         IngestStats ingest = new IngestStats(resultProjector, auditProjector, heartbeats);
+        AuthModule auth = AuthModule.create(settings.auth(), db, settings.dataDir(), settings.loopbackOnly(),
+                auditPolicy, clock);
         RouteTable routes = ApiRoutes.all(new ApiRoutes.Services(new HealthService(health, ingest),
                 new AgentService(agents, connection, auditPolicy), new ResultService(results), new AuditService(audit),
-                new RunService(connection, auditPolicy, clock)), clock);
+                new RunService(connection, auditPolicy, clock), auth), clock);
         HttpApi[] http = new HttpApi[1];
         ComponentStack components = new ComponentStack("kanade-backend", List.of(
-                Component.of("database", Component::nothing, db::close),
+                Component.of("database", auth.seedAdmin()::run, db::close),
                 Component.of("nats", () -> bootstrap(connection, settings),
                         () -> connection.drain(Duration.ofSeconds(5)).get()),
                 Component.of("results projector", resultProjector::start, resultProjector::close),
@@ -104,11 +109,12 @@ public final class BackendServer implements AutoCloseable {
                 Component.of("retention", () -> retention.start(timers, Duration.ofHours(1)), retention::close),
                 Component.of("audit spool", () -> auditRetrier.start(timers, AuditSpoolRetrier.DEFAULT_EVERY),
                         auditRetrier::close),
-                Component.of("http", () -> http[0] = HttpApi.start(settings.httpHost(), settings.httpPort(), routes),
+                Component.of("http", () -> http[0] = HttpApi.start(settings.httpHost(), settings.httpPort(), routes,
+                        auth.guard()),
                         () -> http[0].close())));
         components.start();
         LOG.info("kanade-backend listening on http://{}:{}", settings.httpHost(), http[0].port());
-        return new BackendServer(components, results, resultProjector, routes, http[0]);
+        return new BackendServer(settings, components, results, resultProjector, routes, http[0]);
     }
 
     private static Connection connect(BackendSettings settings) throws Exception {
@@ -122,6 +128,11 @@ public final class BackendServer implements AutoCloseable {
         List<JetStreamBootstrap.Change> changes = new JetStreamBootstrap(connection, settings.layout()).apply();
         changes.stream().filter(c -> !c.action().equals("ok"))
                 .forEach(c -> LOG.info("jetstream {} {}: {} {}", c.kind(), c.name(), c.action(), c.detail()));
+    }
+
+    /** What it was started with (tests read the static service token from it). */
+    public BackendSettings settings() {
+        return settings;
     }
 
     /** The HTTP port bound. */

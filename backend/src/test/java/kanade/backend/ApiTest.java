@@ -49,7 +49,7 @@ class ApiTest {
     static void start() throws Exception {
         backend = BackendServer.start(BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db"))),
                 Clock.systemUTC());
-        http = new Http(backend.httpPort());
+        http = Http.asService(backend);
         agents = new AgentHarness(nats.url());
         agent = agents.startAgent(AgentSettings.of(PC, nats.url(), dir.resolve("agent"))
                 .withHeartbeatInterval(Duration.ofMillis(200)));
@@ -124,7 +124,7 @@ class ApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/audit?action=run").json().size() >= 1);
         JsonNode audit = http.get("/api/audit?action=run").json().get(0);
         assertThat(audit.get("target").asText()).isEqualTo(PC);
-        assertThat(audit.get("actor").asText()).isEqualTo("api");
+        assertThat(audit.get("actor").asText()).isEqualTo("service-token");
     }
 
     @Test

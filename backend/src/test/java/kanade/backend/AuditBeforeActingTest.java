@@ -51,7 +51,7 @@ class AuditBeforeActingTest {
     static void start() throws Exception {
         settings = BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db")));
         backend = BackendServer.start(settings, Clock.systemUTC());
-        http = new Http(backend.httpPort());
+        http = Http.asService(backend);
         agents = new AgentHarness(nats.url());
         agent = agents.startAgent(PC, dir.resolve("agent"));
         observer = Nats.connect(nats.url());
@@ -117,7 +117,7 @@ class AuditBeforeActingTest {
 
         new JetStreamBootstrap(observer, settings.layout()).apply();
 
-        String subject = Subjects.audit("api", "kill", "job-spooled");
+        String subject = Subjects.audit("service-token", "kill", "job-spooled");
         await().atMost(Duration.ofSeconds(15)).until(() -> spooled() == 0);
         MessageInfo written = jsm().getLastMessage(Streams.AUDIT, subject);
         AuditEvent event = Json.decode(written.getData(), AuditEvent.class);
@@ -133,7 +133,7 @@ class AuditBeforeActingTest {
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.json().get("audit").asText()).isEqualTo("written");
         assertThat(response.json().get("subject").asText()).isEqualTo("kill.job-direct");
-        MessageInfo written = jsm().getLastMessage(Streams.AUDIT, Subjects.audit("api", "kill", "job-direct"));
+        MessageInfo written = jsm().getLastMessage(Streams.AUDIT, Subjects.audit("service-token", "kill", "job-direct"));
         assertThat(Json.decode(written.getData(), AuditEvent.class).target()).isEqualTo("job-direct");
     }
 

@@ -45,7 +45,7 @@ class BadInputFuzzTest {
     static void start() throws Exception {
         backend = BackendServer.start(BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db"))),
                 Clock.systemUTC());
-        raw = new RawHttp(backend.httpPort());
+        raw = new RawHttp(backend.httpPort(), backend.settings().auth().staticToken().reveal());
     }
 
     @AfterAll

@@ -132,12 +132,13 @@ final class BadRequests {
         return ref.isEmpty() ? schema : doc.at(ref.substring(1));
     }
 
-    /** The content type of the operation's 2xx answers, or null when it declares none. */
+    /** The content type of the operation's 2xx answers, or null when it declares none (204 has no content). */
     private static String okType(JsonNode op) {
         for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> response = it.next();
-            if (response.getKey().startsWith("2")) {
-                return response.getValue().path("content").fieldNames().next();
+            Iterator<String> types = response.getValue().path("content").fieldNames();
+            if (response.getKey().startsWith("2") && types.hasNext()) {
+                return types.next();
             }
         }
         return null;

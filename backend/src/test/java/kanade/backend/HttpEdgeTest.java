@@ -37,7 +37,7 @@ class HttpEdgeTest {
     static void start() throws Exception {
         backend = BackendServer.start(BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db"))),
                 Clock.systemUTC());
-        raw = new RawHttp(backend.httpPort());
+        raw = new RawHttp(backend.httpPort(), backend.settings().auth().staticToken().reveal());
     }
 
     @AfterAll

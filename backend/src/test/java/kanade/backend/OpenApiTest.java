@@ -50,7 +50,18 @@ class OpenApiTest {
             Map.entry("GET /api/results/{result_id}", "viewer"),
             Map.entry("GET /api/audit", "viewer"),
             Map.entry("POST /api/run", "operator"),
-            Map.entry("POST /api/jobs/{job_id}/kill", "operator"));
+            Map.entry("POST /api/jobs/{job_id}/kill", "operator"),
+            Map.entry("POST /api/auth/login", "public"),
+            Map.entry("GET /api/auth/me", "viewer"),
+            Map.entry("POST /api/auth/change-password", "viewer"),
+            Map.entry("GET /api/accounts", "admin"),
+            Map.entry("POST /api/accounts", "admin"),
+            Map.entry("GET /api/accounts/{username}", "admin"),
+            Map.entry("PATCH /api/accounts/{username}", "admin"),
+            Map.entry("DELETE /api/accounts/{username}", "admin"),
+            Map.entry("GET /api/tokens", "admin"),
+            Map.entry("POST /api/tokens", "admin"),
+            Map.entry("DELETE /api/tokens/{name}", "admin"));
 
     @BeforeAll
     static void start() throws Exception {
@@ -97,6 +108,10 @@ class OpenApiTest {
             JsonNode op = operation(route);
             assertThat(ids.add(op.path("operationId").asText())).as("unique operationId of " + key(route)).isTrue();
             for (Reply reply : route.replies()) {
+                if (reply.contentType().isEmpty()) {
+                    assertThat(op.at("/responses/" + reply.status() + "/content").isMissingNode()).isTrue();
+                    continue;
+                }
                 JsonNode schema = op.at("/responses/" + reply.status() + "/content").path(reply.contentType()).path("schema");
                 assertThat(schema.isObject()).as(key(route) + " " + reply.status()).isTrue();
                 if (reply.body() != null && !JsonNode.class.isAssignableFrom(reply.body())) {

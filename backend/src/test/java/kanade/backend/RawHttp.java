@@ -39,9 +39,16 @@ final class RawHttp {
     }
 
     private final int port;
+    private final String token;
 
     RawHttp(int port) {
+        this(port, null);
+    }
+
+    /** Every request also carries {@code Authorization: Bearer <token>} (after its request line). */
+    RawHttp(int port, String token) {
         this.port = port;
+        this.token = token;
     }
 
     /** Sends {@code method target} with {@code Host} and {@code Connection: close}, plus {@code extraHeaders} and body. */
@@ -69,6 +76,7 @@ final class RawHttp {
 
     /** Sends {@code request} as it is and reads the answer until the server closes the connection. */
     Answer exchange(byte[] request) throws IOException {
+        request = authorized(request);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
@@ -81,6 +89,16 @@ final class RawHttp {
             }
             return parse(readAll(socket.getInputStream()));
         }
+    }
+
+    private byte[] authorized(byte[] request) {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        int lineEnd = text.indexOf("\r\n");
+        if (token == null || lineEnd < 0) {
+            return request;
+        }
+        return (text.substring(0, lineEnd + 2) + "Authorization: Bearer " + token + "\r\n" + text.substring(lineEnd + 2))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The backend as a real child process, killed with SIGKILL mid-ingest: nothing is lost, nothing is doubled. */
 class BackendCrashRecoveryTest {
     private static final int RESULTS = 5000;
+    /** The backend's static service token: given through the environment, never argv. */
+    private static final String SERVICE_TOKEN = "crash-test-" + java.util.UUID.randomUUID();
 
     @RegisterExtension
     static final NatsServerFixture nats = NatsServerFixture.withJetStream();
@@ -71,7 +73,7 @@ class BackendCrashRecoveryTest {
                 [log]
                 level = 'warn'
                 """.formatted(port, nats.url(), dbSection));
-        Http http = new Http(port);
+        Http http = new Http(port, SERVICE_TOKEN);
 
         Process first = startBackend(config, "first");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
@@ -109,6 +111,7 @@ class BackendCrashRecoveryTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("backend-" + label + ".log").toFile());
         pb.environment().put("KANADE_NO_BUILD", "1");
+        pb.environment().put("KANADE_AUTH_STATIC_TOKEN", SERVICE_TOKEN);
         return pb.start();
     }
 

@@ -32,7 +32,7 @@ class FleetHealthFlipTest {
         try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(),
                 DbSettings.sqlite(dir.resolve("b.db"))), Clock.systemUTC());
              Connection nc = Nats.connect(nats.url())) {
-            Http http = new Http(backend.httpPort());
+            Http http = Http.asService(backend);
             assertThat(http.get("/api/health/fleet").status()).isEqualTo(200);
 
             nc.jetStreamManagement().deleteStream(Streams.RESULTS);

@@ -1,5 +1,6 @@
 package kanade.backend.api;
 
+import kanade.backend.auth.AuthModule;
 import java.time.Clock;
 import kanade.backend.agents.AgentService;
 import kanade.backend.audit.AuditService;
@@ -14,7 +15,7 @@ public final class ApiRoutes {
 
     /** The services the routes call: one per feature. */
     public record Services(HealthService health, AgentService agents, ResultService results, AuditService audit,
-                           RunService runs) {
+                           RunService runs, AuthModule auth) {
     }
 
     /** Every route of the API, /api/openapi.json included. */
@@ -26,6 +27,9 @@ public final class ApiRoutes {
                 .add(ResultRoutes.routes(services.results(), clock))
                 .add(AuditRoutes.routes(services.audit(), clock))
                 .add(RunRoutes.routes(services.runs()))
+                .add(AuthRoutes.routes(services.auth().logins()))
+                .add(AccountRoutes.routes(services.auth().accounts()))
+                .add(TokenRoutes.routes(services.auth().tokens()))
                 .withOpenApi();
     }
 }

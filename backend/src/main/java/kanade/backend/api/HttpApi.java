@@ -14,8 +14,8 @@ public final class HttpApi implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts listening on {@code host:port} (port 0 = any free port). */
-    public static HttpApi start(String host, int port, RouteTable routes) {
+    /** Starts listening on {@code host:port} (port 0 = any free port); every route is behind {@code guard}. */
+    public static HttpApi start(String host, int port, RouteTable routes, RouteGuard guard) {
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
@@ -27,7 +27,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.jetty.port = port;
             ApiErrors.install(cfg);
             cfg.routes.beforeMatched(QueryParams::requireWellFormed);
-            routes.register(cfg);
+            routes.register(cfg, guard);
         });
         app.start();
         return new HttpApi(app);

@@ -40,7 +40,11 @@ final class OpenApiDocument {
             ObjectNode item = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
             item.set(route.method().name().toLowerCase(Locale.ROOT), operation(route));
         }
-        doc.putObject("components").set("schemas", schemas.definitions());
+        ObjectNode components = doc.putObject("components");
+        components.set("schemas", schemas.definitions());
+        components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer")
+                .put("description", "A session token from POST /api/auth/login, a named API token, or the static"
+                        + " service token");
         return doc;
     }
 
@@ -51,6 +55,10 @@ final class OpenApiDocument {
         op.put("description", route.summary() + ".\n\nLeast role: " + route.role().wireName() + ".");
         op.put("x-kanade-role", route.role().wireName());
         op.put("x-kanade-kind", route.kind().name().toLowerCase(Locale.ROOT));
+        ArrayNode security = op.putArray("security");
+        if (route.role() != Role.PUBLIC) {
+            security.addObject().putArray("bearer");
+        }
         List<String> pathParams = pathParams(route.path());
         if (!pathParams.isEmpty() || !route.queryParams().isEmpty()) {
             ArrayNode params = op.putArray("parameters");
@@ -67,6 +75,9 @@ final class OpenApiDocument {
         for (Reply reply : route.replies()) {
             ObjectNode response = responses.putObject(String.valueOf(reply.status()));
             response.put("description", reply.description());
+            if (reply.contentType().isEmpty()) {
+                continue;
+            }
             ObjectNode content = response.putObject("content").putObject(reply.contentType());
             if (reply.body() == null) {
                 content.putObject("schema").put("type", "string");
@@ -78,8 +89,17 @@ final class OpenApiDocument {
         }
         errorsByStatus(route).forEach((status, codes) -> {
             if (responses.has(String.valueOf(status))) {
-                throw new IllegalStateException(route.method() + " " + route.path() + " answers " + status
-                        + " both as a reply and as an error");
+                if (route.errors().stream().anyMatch(code -> code.status() == status)) {
+                    throw new IllegalStateException(route.method() + " " + route.path() + " answers " + status
+                            + " both as a reply and as an error");
+                }
+                // a reply owns this status (503 degraded health): the guard's errors share it, listed by code
+                ObjectNode shared = (ObjectNode) responses.get(String.valueOf(status));
+                shared.put("description", shared.path("description").asText() + "; or the error envelope: "
+                        + String.join(", ", codes));
+                ArrayNode listed = shared.putArray("x-kanade-error-codes");
+                codes.forEach(listed::add);
+                return;
             }
             ObjectNode response = responses.putObject(String.valueOf(status));
             response.put("description", "Error: " + String.join(", ", codes));
@@ -90,11 +110,11 @@ final class OpenApiDocument {
         return op;
     }
 
-    /** The route's error codes plus 500 internal (any route can fail), grouped by status. */
+    /** The route's error codes plus those of the guard and 500 internal (any route can fail), grouped by status. */
     private static Map<Integer, List<String>> errorsByStatus(Route route) {
         Map<Integer, List<String>> byStatus = new TreeMap<>();
         for (ErrorCode code : ErrorCode.values()) {
-            if (route.errors().contains(code) || code == ErrorCode.INTERNAL) {
+            if (route.allErrors().contains(code)) {
                 byStatus.computeIfAbsent(code.status(), s -> new ArrayList<>()).add(code.code());
             }
         }

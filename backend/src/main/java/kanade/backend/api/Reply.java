@@ -35,6 +35,11 @@ public record Reply(int status, String contentType, Class<?> body, boolean list,
         return new Reply(200, JSON, item, true, description);
     }
 
+    /** {@code status} (204) with no body. */
+    public static Reply empty(int status, String description) {
+        return new Reply(status, "", null, false, description);
+    }
+
     /** 200 with plain text. */
     public static Reply text(String description) {
         return new Reply(200, "text/plain", null, false, description);

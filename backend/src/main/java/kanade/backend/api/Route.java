@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * One HTTP route and everything /api/openapi.json says about it: method, path, kind, least role, summary, query
  * parameters, request body type, its answers and every error code it can answer, and the handler. Built with
- * {@link #get}/{@link #post}, whose stages make role, answers and errors impossible to leave out.
+ * {@link #get}, {@link #post}, {@link #patch} and {@link #delete}, whose stages make role, answers and errors impossible to leave out.
  */
 public record Route(HandlerType method, String path, RouteKind kind, Role role, String summary, List<String> queryParams,
                     Class<?> requestBody, List<Reply> replies, Set<ErrorCode> errors, Handler handler) {
@@ -30,6 +30,26 @@ public record Route(HandlerType method, String path, RouteKind kind, Role role, 
         }
     }
 
+    /**
+     * Every error the route can answer: its own, 500 internal, and the route guard's: 401/403/503 for the
+     * authentication step unless public, 415 for a body that is not JSON, 403 for a cross-site request to /api/*.
+     */
+    public Set<ErrorCode> allErrors() {
+        EnumSet<ErrorCode> all = EnumSet.of(ErrorCode.INTERNAL);
+        all.addAll(errors);
+        if (role != Role.PUBLIC) {
+            all.addAll(EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.PASSWORD_CHANGE_REQUIRED,
+                    ErrorCode.AUTH_UNAVAILABLE));
+        }
+        if (requestBody != null) {
+            all.add(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (path.startsWith("/api/")) {
+            all.add(ErrorCode.CROSS_SITE_REQUEST);
+        }
+        return all;
+    }
+
     /** Starts a GET route. */
     public static Stages.NeedsRole get(String path) {
         return new Builder(HandlerType.GET, path);
@@ -38,6 +58,16 @@ public record Route(HandlerType method, String path, RouteKind kind, Role role, 
     /** Starts a POST route. */
     public static Stages.NeedsRole post(String path) {
         return new Builder(HandlerType.POST, path);
+    }
+
+    /** Starts a PATCH route. */
+    public static Stages.NeedsRole patch(String path) {
+        return new Builder(HandlerType.PATCH, path);
+    }
+
+    /** Starts a DELETE route. */
+    public static Stages.NeedsRole delete(String path) {
+        return new Builder(HandlerType.DELETE, path);
     }
 
     /** The builder's stages: role, then summary and optional details, then replies, then errors, then the handler. */

@@ -42,9 +42,13 @@ public final class RouteTable {
         return List.copyOf(routes);
     }
 
-    void register(JavalinConfig cfg) {
+    /** Registers every route behind {@code guard}, which decides before the handler runs. */
+    void register(JavalinConfig cfg, RouteGuard guard) {
         for (Route route : routes) {
-            cfg.routes.addHttpHandler(route.method(), route.path(), route.handler());
+            cfg.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+                guard.admit(ctx, route);
+                route.handler().handle(ctx);
+            });
         }
     }
 

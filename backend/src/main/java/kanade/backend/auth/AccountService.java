@@ -50,7 +50,7 @@ public final class AccountService {
         Credentials.username(username, "username");
         Credentials.password(password, "password");
         Role parsed = role(role);
-        audit.beforeAction(by.name(), "account.create", username, payload("role", parsed.wireName()));
+        audit.beforeAction(by.name(), "account_create", username, payload("role", parsed.wireName()));
         Instant now = clock.instant();
         Account account = new Account(username, hasher.hash(password), parsed.wireName(), false, true, now, now, null);
         if (!accounts.insert(account)) {
@@ -74,7 +74,7 @@ public final class AccountService {
             payload.put("disabled", disabled);
         }
         payload.put("password_reset", password != null);
-        audit.beforeAction(by.name(), "account.update", username, payload);
+        audit.beforeAction(by.name(), "account_update", username, payload);
         Instant now = clock.instant();
         if (parsed != null || disabled != null) {
             check(accounts.update(username, parsed, disabled, now), username);
@@ -87,7 +87,7 @@ public final class AccountService {
 
     public void delete(Identity by, String username) {
         accounts.find(username).orElseThrow(() -> notFound(username));
-        audit.beforeAction(by.name(), "account.delete", username, null);
+        audit.beforeAction(by.name(), "account_delete", username, null);
         check(accounts.delete(username), username);
     }
 

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import kanade.backend.api.Role;
 import kanade.backend.store.Database;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * The {@code users} table. Changes that could remove the last enabled admin check and write in one transaction
- * (on PostgreSQL with the admin rows locked), so two backends cannot together leave the fleet without an admin.
+ * The {@code users} table. Changes that could remove the last enabled admin check and write in one statement, so
+ * no interleaving of requests (or backends) leaves the fleet without an enabled admin.
  */
 public final class AccountStore {
+    /** The row is not an enabled admin, or another enabled admin remains. */
+    private static final String KEEPS_AN_ADMIN = "(not (role = 'admin' and disabled = :f) or exists (select 1 from "
+            + "users other where other.role = 'admin' and other.disabled = :f and other.username <> :u))";
     private static final String COLUMNS = "username, password_hash, role as role_name, disabled, must_change_pw, "
             + "created_at, updated_at, last_login_at";
     private final Database db;
@@ -62,58 +64,30 @@ public final class AccountStore {
     /** What a change to an account did. */
     public enum Change { DONE, NOT_FOUND, LAST_ADMIN }
 
-    /** Sets role and/or disabled (null leaves it); refused when it would leave no enabled admin. */
+    /**
+     * Sets role and/or disabled (null leaves it); refused when it would leave no enabled admin. One conditional
+     * statement (no read-then-write transaction, which SQLite refuses while the projector writes).
+     */
     public Change update(String username, Role role, Boolean disabled, Instant now) {
-        return db.jdbi().inTransaction(h -> {
-            Optional<Account> current = lockedFind(h, username);
-            if (current.isEmpty()) {
-                return Change.NOT_FOUND;
-            }
-            Account before = current.get();
-            boolean staysAdmin = (role == null ? before.role() : role) == Role.ADMIN
-                    && !(disabled == null ? before.disabled() : disabled);
-            if (isEnabledAdmin(before) && !staysAdmin && otherEnabledAdmins(h, username) == 0) {
-                return Change.LAST_ADMIN;
-            }
-            h.createUpdate("update users set role = :r, disabled = :d, updated_at = :now where username = :u")
-                    .bind("r", role == null ? before.roleName() : role.wireName())
-                    .bind("d", disabled == null ? before.disabled() : disabled)
-                    .bind("now", now).bind("u", username).execute();
-            return Change.DONE;
-        });
+        int changed = db.jdbi().withHandle(h -> h.createUpdate("update users set role = coalesce(:r, role), "
+                        + "disabled = coalesce(:d, disabled), updated_at = :now where username = :u and ("
+                        + "(coalesce(:r, role) = 'admin' and coalesce(:d, disabled) = :f) or " + KEEPS_AN_ADMIN + ")")
+                .bindByType("r", role == null ? null : role.wireName(), String.class)
+                .bindByType("d", disabled, Boolean.class).bind("f", false).bind("now", now).bind("u", username)
+                .execute());
+        return changed == 1 ? Change.DONE : find(username).isEmpty() ? Change.NOT_FOUND : Change.LAST_ADMIN;
     }
 
-    /** Deletes an account (its API tokens go with it); refused for the last enabled admin. */
+    /** Deletes an account, then its API tokens; refused for the last enabled admin. */
     public Change delete(String username) {
-        return db.jdbi().inTransaction(h -> {
-            Optional<Account> current = lockedFind(h, username);
-            if (current.isEmpty()) {
-                return Change.NOT_FOUND;
-            }
-            if (isEnabledAdmin(current.get()) && otherEnabledAdmins(h, username) == 0) {
-                return Change.LAST_ADMIN;
-            }
-            h.createUpdate("delete from api_tokens where username = :u").bind("u", username).execute();
-            h.createUpdate("delete from users where username = :u").bind("u", username).execute();
-            return Change.DONE;
-        });
-    }
-
-    private Optional<Account> lockedFind(Handle h, String username) {
-        if (db.isPostgres()) {
-            // serialise admin-changing transactions across backends
-            h.createQuery("select username from users where role = 'admin' for update").mapTo(String.class).list();
+        int deleted = db.jdbi().withHandle(h -> h.createUpdate("delete from users where username = :u and "
+                + KEEPS_AN_ADMIN).bind("u", username).bind("f", false).execute());
+        if (deleted == 0) {
+            return find(username).isEmpty() ? Change.NOT_FOUND : Change.LAST_ADMIN;
         }
-        return h.createQuery("select " + COLUMNS + " from users where username = :u").bind("u", username)
-                .map(ConstructorMapper.of(Account.class)).findOne();
+        db.jdbi().useHandle(h -> h.createUpdate("delete from api_tokens where username = :u").bind("u", username)
+                .execute());
+        return Change.DONE;
     }
 
-    private static boolean isEnabledAdmin(Account account) {
-        return account.role() == Role.ADMIN && !account.disabled();
-    }
-
-    private static long otherEnabledAdmins(Handle h, String username) {
-        return h.createQuery("select count(*) from users where role = 'admin' and disabled = :f and username <> :u")
-                .bind("f", false).bind("u", username).mapTo(Long.class).one();
-    }
 }

@@ -42,9 +42,14 @@ public final class ApiTokenStore {
 
     /** Tokens, optionally of one account, by name. */
     public List<ApiToken> list(String username) {
-        return db.jdbi().withHandle(h -> h.createQuery("select " + COLUMNS + " from api_tokens"
-                        + (username == null ? "" : " where username = :u") + " order by name")
-                .bind("u", username).map(ConstructorMapper.of(ApiToken.class)).list());
+        return db.jdbi().withHandle(h -> {
+            var query = h.createQuery("select " + COLUMNS + " from api_tokens"
+                    + (username == null ? "" : " where username = :u") + " order by name");
+            if (username != null) {
+                query.bind("u", username);
+            }
+            return query.map(ConstructorMapper.of(ApiToken.class)).list();
+        });
     }
 
     /** Revokes (deletes) a token by name; false when there is none. */

@@ -10,7 +10,6 @@ import java.util.Base64;
 import kanade.runtime.config.ConfigException;
 import kanade.runtime.secret.Secret;
 import kanade.runtime.secret.SecretName;
-import kanade.runtime.secret.SecretSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +25,14 @@ public final class JwtSecrets {
     private JwtSecrets() {
     }
 
-    public static Secret resolve(SecretSource secrets, boolean postgres, Path dataDir) {
-        var configured = secrets.lookup(SecretName.JWT_SECRET);
-        if (configured.isPresent()) {
-            if (configured.get().reveal().length() < 32) {
+    /** {@code configured} (from the secret source; may be null) or the data dir's generated one. */
+    public static Secret resolve(Secret configured, boolean postgres, Path dataDir) {
+        if (configured != null) {
+            if (configured.reveal().length() < 32) {
                 LOG.warn("the JWT secret from {} is shorter than 32 characters; use a long random value",
-                        configured.get().origin());
+                        configured.origin());
             }
-            return configured.get();
+            return configured;
         }
         if (postgres) {
             throw new ConfigException("no JWT secret: with PostgreSQL several backends may share the database, so they "

@@ -42,28 +42,26 @@ public final class LoginLockout {
         return until != null && until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    /** Counts a failure for {@code subject}. */
+    /**
+     * Counts a failure for {@code subject}: two single statements rather than a read-then-write transaction, so
+     * concurrent failures neither deadlock on SQLite's lock upgrade nor lose a count on PostgreSQL.
+     */
     public Failure fail(String subject, boolean isAddress, Instant now) {
         int max = isAddress ? policy.maxFailures() * policy.addressFactor() : policy.maxFailures();
-        return db.jdbi().inTransaction(h -> {
-            record Row(int failures, Instant windowStart, Instant lockedUntil) {
-            }
-            Optional<Row> row = h.createQuery("select failures, window_start, locked_until from login_failures "
-                    + "where subject = :s").bind("s", subject)
-                    .map((rs, ctx) -> new Row(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)),
-                            rs.getObject(3) == null ? null : Instant.ofEpochMilli(rs.getLong(3)))).findOne();
-            boolean fresh = row.isEmpty() || row.get().windowStart().plus(policy.window()).isBefore(now)
-                    || (row.get().lockedUntil() != null && !row.get().lockedUntil().isAfter(now));
-            int failures = fresh ? 1 : row.get().failures() + 1;
-            Instant windowStart = fresh ? now : row.get().windowStart();
-            boolean lock = failures >= max;
-            Instant lockedUntil = lock ? now.plus(policy.lockFor()) : null;
+        String fresh = "(login_failures.window_start < :floor or (login_failures.locked_until is not null"
+                + " and login_failures.locked_until <= :now))";
+        Instant until = now.plus(policy.lockFor());
+        return db.jdbi().withHandle(h -> {
             h.createUpdate("insert into login_failures (subject, failures, window_start, locked_until) values "
-                            + "(:s, :f, :w, :l) on conflict (subject) do update set failures = excluded.failures, "
-                            + "window_start = excluded.window_start, locked_until = excluded.locked_until")
-                    .bind("s", subject).bind("f", failures).bind("w", windowStart)
-                    .bindByType("l", lockedUntil, Instant.class).execute();
-            return new Failure(lock, lockedUntil);
+                            + "(:s, 1, :now, null) on conflict (subject) do update set "
+                            + "failures = case when " + fresh + " then 1 else login_failures.failures + 1 end, "
+                            + "window_start = case when " + fresh + " then :now else login_failures.window_start end, "
+                            + "locked_until = case when " + fresh + " then null else login_failures.locked_until end")
+                    .bind("s", subject).bind("now", now).bind("floor", now.minus(policy.window())).execute();
+            int locked = h.createUpdate("update login_failures set locked_until = :until where subject = :s and "
+                            + "failures >= :max and (locked_until is null or locked_until <= :now)")
+                    .bind("until", until).bind("s", subject).bind("max", max).bind("now", now).execute();
+            return new Failure(locked == 1, locked == 1 ? until : null);
         });
     }
 

@@ -59,7 +59,7 @@ public final class LoginService {
         }
         Account found = account.get();
         lockout.clear(accountKey);
-        audit.emergency(found.username(), "auth.login", found.username(), details(remote));
+        audit.emergency(found.username(), "auth_login", found.username(), details(remote));
         accounts.touchLogin(found.username(), now);
         JwtCodec.Issued issued = jwt.issue(found.username(), found.role(), now);
         return new LoginReply(issued.token(), found.role().wireName(), found.mustChangePw(),
@@ -67,13 +67,14 @@ public final class LoginService {
     }
 
     private void failed(String username, String remote, String accountKey, String addressKey, Instant now) {
-        audit.emergency(username, "auth.login_failed", username, details(remote));
+        String actor = username.isBlank() ? "anonymous" : username;
+        audit.emergency(actor, "auth_login_failed", actor, details(remote));
         LoginLockout.Failure byAccount = lockout.fail(accountKey, false, now);
         LoginLockout.Failure byAddress = lockout.fail(addressKey, true, now);
         if (byAccount.lockedNow() || byAddress.lockedNow()) {
             ObjectNode payload = details(remote).put("locked", byAccount.lockedNow() ? "account" : "address")
                     .put("until", (byAccount.lockedNow() ? byAccount : byAddress).lockedUntil().toString());
-            audit.emergency(username, "auth.lockout", byAccount.lockedNow() ? username : remote, payload);
+            audit.emergency(actor, "auth_lockout", byAccount.lockedNow() ? actor : remote, payload);
         }
     }
 
@@ -91,7 +92,7 @@ public final class LoginService {
         if (newPassword.equals(oldPassword)) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "new_password must differ from old_password");
         }
-        audit.beforeAction(caller.name(), "account.change_password", caller.name(), null);
+        audit.beforeAction(caller.name(), "account_change_password", caller.name(), null);
         accounts.setPassword(caller.name(), hasher.hash(newPassword), false, clock.instant());
     }
 

@@ -49,7 +49,7 @@ public final class TokenService {
         }
         Instant now = clock.instant();
         Instant expires = lifetime == null ? null : now.plus(lifetime);
-        audit.beforeAction(by.name(), "token.create", name, JsonNodeFactory.instance.objectNode().put("username", owner)
+        audit.beforeAction(by.name(), "token_create", name, JsonNodeFactory.instance.objectNode().put("username", owner)
                 .put("expires_at", expires == null ? null : expires.toString()));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -66,7 +66,7 @@ public final class TokenService {
     }
 
     public void revoke(Identity by, String name) {
-        audit.emergency(by.name(), "token.revoke", name, null);
+        audit.emergency(by.name(), "token_revoke", name, null);
         if (!tokens.revoke(name)) {
             throw new ApiException(ErrorCode.TOKEN_NOT_FOUND, "no token named '" + name + "'");
         }

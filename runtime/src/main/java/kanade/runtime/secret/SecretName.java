@@ -7,7 +7,8 @@ public enum SecretName {
     BACKEND_NATS_TOKEN("backend", "NatsToken", "KANADE_NATS_TOKEN"),
     DB_PASSWORD("backend", "DbPassword", "KANADE_DB_PASSWORD"),
     STATIC_TOKEN("backend", "StaticToken", "KANADE_AUTH_STATIC_TOKEN"),
-    JWT_SECRET("backend", "JwtSecret", "KANADE_JWT_SECRET");
+    JWT_SECRET("backend", "JwtSecret", "KANADE_JWT_SECRET"),
+    BOOTSTRAP_ADMIN_PASSWORD("backend", "BootstrapAdminPassword", "KANADE_BOOTSTRAP_ADMIN_PASSWORD");
 
     private final String registryKey;
     private final String registryValue;
