@@ -52,7 +52,7 @@ class ProjectionAcrossBrokerRestartTest {
              Connection nc = Nats.connect(Options.builder().server(nats.url()).maxReconnects(-1)
                      .reconnectWait(Duration.ofMillis(100)).build())) {
             JetStream js = nc.jetStream();
-            Http http = new Http(backend.httpPort());
+            Http http = Http.asService(backend);
             publish(js, sent, "before", 100);
             await().atMost(Duration.ofSeconds(20)).until(() -> backend.results().count() == sent.size());
 
