@@ -102,6 +102,13 @@ class OpenApiTest {
     }
 
     @Test
+    void theReadmeListsEveryRouteWithItsRole() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String table = kanade.backend.api.RouteRoles.markdown(backend.routes().routes());
+        assertThat(readme).as("README.md's route table is out of date; replace it with:\n" + table).contains(table);
+    }
+
+    @Test
     void everyRouteHasAnOperationIdAndASchemaForEachReply() {
         Set<String> ids = new HashSet<>();
         for (Route route : backend.routes().routes()) {
