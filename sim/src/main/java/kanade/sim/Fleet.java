@@ -27,9 +27,15 @@ import org.slf4j.LoggerFactory;
 public final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
-    /** How the fleet is built. */
+    /** How the fleet is built; {@code hold} holds the simulated scripts at their end while engaged. */
     public record Spec(int agents, String natsUrl, Secret token, GroupSplit groups, double failRate, Duration scriptTime,
-                       Duration heartbeat, boolean realShell, Path dataRoot, int connectParallelism) {
+                       Duration heartbeat, boolean realShell, Path dataRoot, int connectParallelism, ScriptHold hold) {
+        /** A fleet whose scripts are never held. */
+        public Spec(int agents, String natsUrl, Secret token, GroupSplit groups, double failRate, Duration scriptTime,
+                    Duration heartbeat, boolean realShell, Path dataRoot, int connectParallelism) {
+            this(agents, natsUrl, token, groups, failRate, scriptTime, heartbeat, realShell, dataRoot,
+                    connectParallelism, new ScriptHold());
+        }
     }
 
     private final AgentRuntime runtime;
@@ -92,7 +98,8 @@ public final class Fleet implements AutoCloseable {
         var scripts = spec.realShell()
                 ? new ProcessScriptRunner(ShellCatalog.forPlatform(OsFamily.current()), settings.dataDir(),
                         settings.maxOutputBytes(), runtime.virtualThreads())
-                : new SimulatedScriptRunner(pcId, spec.scriptTime(), spec.failRate(), runtime.timers());
+                : new SimulatedScriptRunner(pcId, spec.scriptTime(), spec.failRate(), runtime.timers(),
+                        spec.hold());
         return Agent.start(settings, runtime, scripts);
     }
 

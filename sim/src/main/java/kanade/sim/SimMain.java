@@ -8,7 +8,8 @@ import picocli.CommandLine;
 /** Entry point of {@code kanade-sim}: the fleet simulator and benchmarks. */
 @CommandLine.Command(name = "kanade-sim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run many real Kanade agents in one JVM, and the benchmarks built on that.",
-        subcommands = {SimRunCommand.class, kanade.sim.bench.BenchCommand.class, TrainCliCommand.class})
+        subcommands = {SimRunCommand.class, kanade.sim.bench.BenchCommand.class, kanade.sim.fault.FaultCommand.class,
+                TrainCliCommand.class})
 public final class SimMain implements Callable<Integer> {
     @Override
     public Integer call() {

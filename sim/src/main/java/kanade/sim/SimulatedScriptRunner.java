@@ -14,30 +14,36 @@ import kanade.protocol.wire.Command;
 
 /**
  * The simulator's fake endpoint: a script "runs" for {@code scriptTime} on a timer (no process, no thread) and exits 0,
- * or 1 with probability {@code failRate}. Everything around it (dedup, kill, timeout, outbox, publish) is real agent code.
+ * or 1 with probability {@code failRate}; while the fleet's {@link ScriptHold} is engaged, a script also waits for its
+ * release. Everything around it (dedup, kill, timeout, outbox, publish) is real agent code.
  */
 public final class SimulatedScriptRunner implements ScriptRunner {
     private final String pcId;
     private final Duration scriptTime;
     private final double failRate;
     private final ScheduledExecutorService timers;
+    private final ScriptHold hold;
 
-    public SimulatedScriptRunner(String pcId, Duration scriptTime, double failRate, ScheduledExecutorService timers) {
+    public SimulatedScriptRunner(String pcId, Duration scriptTime, double failRate, ScheduledExecutorService timers,
+                                 ScriptHold hold) {
         this.pcId = pcId;
         this.scriptTime = scriptTime;
         this.failRate = failRate;
         this.timers = timers;
+        this.hold = hold;
     }
 
     @Override
     public RunningScript start(Command command) {
         boolean fail = failRate > 0 && ThreadLocalRandom.current().nextDouble() < failRate;
         SimulatedRun run = new SimulatedRun(fail ? 1 : 0, (fail ? "simulated failure on " : "ok from ") + pcId + "\n");
-        if (scriptTime.isZero()) {
-            run.finish();
-        } else {
-            timers.schedule(run::finish, scriptTime.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        hold.current().thenRun(() -> {
+            if (scriptTime.isZero()) {
+                run.finish();
+            } else {
+                timers.schedule(run::finish, scriptTime.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
         return run;
     }
 

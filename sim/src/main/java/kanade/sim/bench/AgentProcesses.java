@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A real {@code bin/kanade-agent} child process for the benches: its agent.toml and how it is launched. */
-final class AgentProcesses {
+public final class AgentProcesses {
     private AgentProcesses() {
     }
 
     /** Writes {@code work/agent.toml} for agent {@code pcId} on {@code natsUrl} (data under work, warnings only). */
-    static Path writeConfig(Path work, String pcId, String natsUrl) throws IOException {
+    public static Path writeConfig(Path work, String pcId, String natsUrl) throws IOException {
         Path config = work.resolve("agent.toml");
         Files.writeString(config, """
                 [agent]
@@ -25,12 +25,13 @@ final class AgentProcesses {
     }
 
     /**
-     * The launch of {@code bin/kanade-agent --config config}, output to {@code work/agent.log}, without a rebuild and
-     * without the simulator's own JVM flags.
+     * The launch of {@code bin/kanade-agent --config config}, output appended to {@code work/agent.log} (a restarted
+     * agent keeps its first run's log), without a rebuild and without the simulator's own JVM flags.
      */
-    static ProcessBuilder launch(Path work, Path config) {
+    public static ProcessBuilder launch(Path work, Path config) {
         ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-agent").toString(), "--config",
-                config.toString()).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
+                config.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("agent.log").toFile()));
         pb.environment().put("KANADE_NO_BUILD", "1");
         pb.environment().remove("KANADE_JAVA_OPTS");
         return pb;

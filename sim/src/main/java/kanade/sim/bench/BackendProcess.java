@@ -37,6 +37,12 @@ public final class BackendProcess implements BackendAccess {
 
     /** Starts the backend against {@code natsUrl} with its database and log under {@code dir}; waits for /health. */
     public static BackendProcess start(Path dir, String natsUrl, double jetStreamScale) throws IOException {
+        return start(dir, natsUrl, jetStreamScale, 0);
+    }
+
+    /** Like {@link #start(Path, String, double)} with {@code [projection] batch} set (0: the backend's default). */
+    public static BackendProcess start(Path dir, String natsUrl, double jetStreamScale, int projectionBatch)
+            throws IOException {
         Files.createDirectories(dir);
         int port = FreePorts.next();
         Path sqlite = dir.resolve("backend.db");
@@ -52,9 +58,11 @@ public final class BackendProcess implements BackendAccess {
                 scale = %s
                 [log]
                 level = 'warn'
-                """.formatted(port, natsUrl, sqlite, jetStreamScale));
+                """.formatted(port, natsUrl, sqlite, jetStreamScale)
+                + (projectionBatch > 0 ? "[projection]\nbatch = " + projectionBatch + "\n" : ""));
         ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-backend").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("backend.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("backend.log").toFile()));
         pb.environment().put("KANADE_NO_BUILD", "1");
         pb.environment().put("KANADE_JAVA_OPTS", System.getenv().getOrDefault("KANADE_BACKEND_JAVA_OPTS", "-Xmx2g"));
         BackendProcess backend = new BackendProcess(pb.start(), port, sqlite);
@@ -69,6 +77,11 @@ public final class BackendProcess implements BackendAccess {
     @Override
     public long pid() {
         return process.pid();
+    }
+
+    /** Kills the backend with SIGKILL (nothing of it runs after this) and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** The SQLite file it writes. */
@@ -95,6 +108,12 @@ public final class BackendProcess implements BackendAccess {
     @Override
     public long distinctPcs(String requestId) throws SQLException {
         return query("select count(distinct pc_id) from execution_results where request_id = ?", requestId).get(0);
+    }
+
+    /** Results of {@code requestId} whose stdout was cut and flagged truncated. */
+    public long truncatedCount(String requestId) throws SQLException {
+        return query("select count(*) from execution_results where request_id = ? and stdout_truncated", requestId)
+                .get(0);
     }
 
     private List<Long> query(String sql, String requestId) throws SQLException {
