@@ -9,6 +9,15 @@ interface BackendAccess extends AutoCloseable {
     /** Base URL of its HTTP API. */
     String url();
 
+    /** The bearer token benches send (the started backend's service token; KANADE_AUTH_TOKEN for a remote one). */
+    String token();
+
+    /** A GET of {@code path} with the token. */
+    default java.net.http.HttpRequest.Builder request(String path) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + path));
+        return token() == null ? request : request.header("Authorization", "Bearer " + token());
+    }
+
     /** Results stored for {@code requestId} (-1 when unknown). */
     long resultCount(String requestId) throws Exception;
 

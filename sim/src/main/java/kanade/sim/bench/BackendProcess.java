@@ -26,11 +26,14 @@ public final class BackendProcess implements BackendAccess {
     private final Process process;
     private final int port;
     private final Path sqlite;
+    /** Its static service token, given to it through the environment (never argv). */
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Connection reader;
 
-    private BackendProcess(Process process, int port, Path sqlite) {
+    private BackendProcess(Process process, String token, int port, Path sqlite) {
         this.process = process;
+        this.token = token;
         this.port = port;
         this.sqlite = sqlite;
     }
@@ -65,7 +68,9 @@ public final class BackendProcess implements BackendAccess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("backend.log").toFile()));
         pb.environment().put("KANADE_NO_BUILD", "1");
         pb.environment().put("KANADE_JAVA_OPTS", System.getenv().getOrDefault("KANADE_BACKEND_JAVA_OPTS", "-Xmx2g"));
-        BackendProcess backend = new BackendProcess(pb.start(), port, sqlite);
+        String token = "bench-" + java.util.UUID.randomUUID();
+        pb.environment().put("KANADE_AUTH_STATIC_TOKEN", token);
+        BackendProcess backend = new BackendProcess(pb.start(), token, port, sqlite);
         Runtime.getRuntime().addShutdownHook(new Thread(backend.process::destroyForcibly));
         if (!ChildProcesses.awaitTrue(backend::healthy, Duration.ofSeconds(60))) {
             backend.close();
@@ -130,6 +135,11 @@ public final class BackendProcess implements BackendAccess {
             }
             return out;
         }
+    }
+
+    @Override
+    public String token() {
+        return token;
     }
 
     private boolean healthy() {

@@ -1,8 +1,6 @@
 package kanade.sim.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +75,8 @@ public final class HeartbeatBench implements Callable<Integer> {
     }
 
     private static long heartbeatRows(HttpClient http, BackendAccess backend) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.url() + "/api/stats/ingest"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(backend.request("/api/stats/ingest").build(),
+                HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(response.body()).path("heartbeat_rows").asLong();
     }
 }

@@ -1,9 +1,7 @@
 package kanade.sim.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +37,12 @@ final class RemoteBackend implements BackendAccess {
     }
 
     @Override
+    public String token() {
+        String token = System.getenv("KANADE_AUTH_TOKEN");
+        return token == null || token.isBlank() ? null : token.strip();
+    }
+
+    @Override
     public long resultCount(String requestId) throws Exception {
         HttpResponse<String> response = get("/api/results?limit=1&request_id=" + requestId);
         return response.headers().firstValue("X-Total-Count").map(Long::parseLong).orElse(-1L);
@@ -69,8 +73,8 @@ final class RemoteBackend implements BackendAccess {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request(path).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
