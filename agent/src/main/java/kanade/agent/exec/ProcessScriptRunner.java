@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kanade.agent.exec.containment.ContainedRun;
+import kanade.agent.exec.containment.Containment;
+import kanade.agent.exec.containment.Containments;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 
@@ -19,20 +20,24 @@ import kanade.protocol.wire.ExecResult;
  */
 public final class ProcessScriptRunner implements ScriptRunner {
     private static final Duration READER_GRACE = Duration.ofSeconds(2);
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final ShellCatalog shells;
     private final Path scriptsDir;
     private final int maxOutputBytes;
     private final ExecutorService readers;
-    private final boolean useSetsid;
+    private final Containment containment;
 
     public ProcessScriptRunner(ShellCatalog shells, Path dataDir, int maxOutputBytes, ExecutorService readers) {
+        this(shells, dataDir, maxOutputBytes, readers, Containments.detect());
+    }
+
+    public ProcessScriptRunner(ShellCatalog shells, Path dataDir, int maxOutputBytes, ExecutorService readers,
+                               Containment containment) {
         this.shells = shells;
         this.scriptsDir = dataDir.resolve("agent-scripts");
         this.maxOutputBytes = maxOutputBytes;
         this.readers = readers;
-        this.useSetsid = File.separatorChar == '/' && Files.isExecutable(SETSID);
+        this.containment = containment;
     }
 
     @Override
@@ -46,24 +51,25 @@ public final class ProcessScriptRunner implements ScriptRunner {
     }
 
     private RunningScript spawn(Command command, ShellLaunch.Ready ready) throws StartRefused {
-        List<String> argv = new ArrayList<>();
-        if (useSetsid) {
-            argv.add(SETSID.toString());
-            argv.add("--wait");
-        }
-        argv.addAll(ready.command());
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        ProcessBuilder pb = new ProcessBuilder(ready.command()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         if (command.cwd() != null && !command.cwd().isBlank()) {
             pb.directory(new File(command.cwd()));
         }
+        ContainedRun contained = null;
         try {
+            contained = containment.open();
+            contained.prepare(pb);
             Process process = pb.start();
+            contained.started(process);
             CappedOutput out = new CappedOutput(maxOutputBytes);
             CappedOutput err = new CappedOutput(maxOutputBytes);
             readers.execute(() -> out.drain(process.getInputStream()));
             readers.execute(() -> err.drain(process.getErrorStream()));
-            return new ProcessRun(process, out, err, ready.stagedScript(), useSetsid);
+            return new ProcessRun(process, out, err, ready.stagedScript(), contained);
         } catch (IOException e) {
+            if (contained != null) {
+                contained.close();
+            }
             deleteQuietly(ready.stagedScript());
             throw new StartRefused(ExecResult.EXIT_UNSUPPORTED_SHELL, "cannot start " + ready.command().get(0) + ": "
                     + e.getMessage());
@@ -85,10 +91,10 @@ public final class ProcessScriptRunner implements ScriptRunner {
     }
 
     /** One spawned child process. */
-    private record ProcessRun(Process process, CappedOutput out, CappedOutput err, Path staged, boolean ownGroup,
+    private record ProcessRun(Process process, CappedOutput out, CappedOutput err, Path staged, ContainedRun contained,
                               AtomicBoolean killed) implements RunningScript {
-        ProcessRun(Process process, CappedOutput out, CappedOutput err, Path staged, boolean ownGroup) {
-            this(process, out, err, staged, ownGroup, new AtomicBoolean());
+        ProcessRun(Process process, CappedOutput out, CappedOutput err, Path staged, ContainedRun contained) {
+            this(process, out, err, staged, contained, new AtomicBoolean());
         }
 
         @Override
@@ -99,7 +105,7 @@ public final class ProcessScriptRunner implements ScriptRunner {
         @Override
         public void killTree() {
             if (killed.compareAndSet(false, true)) {
-                ProcessTree.kill(process, ownGroup);
+                contained.endAll();
             }
         }
 
@@ -120,6 +126,7 @@ public final class ProcessScriptRunner implements ScriptRunner {
 
         @Override
         public void cleanup() {
+            contained.close();
             deleteQuietly(staged);
         }
     }
