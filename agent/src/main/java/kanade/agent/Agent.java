@@ -57,12 +57,15 @@ public final class Agent implements AutoCloseable {
         Dispatcher dispatcher = connection.createDispatcher();
         this.heartbeatSource = new HeartbeatSource(settings, runtime.clock());
         ResultPublisher results = new ResultPublisher(connection, Outbox.open(settings.dataDir()), settings.pcId());
-        this.jobs = new JobRunner(settings.pcId(),
-                ExecutedRequests.open(settings.dataDir(), ExecutedRequests.DEFAULT_CAPACITY), scripts,
+        ExecutedRequests executed = ExecutedRequests.open(settings.dataDir(), ExecutedRequests.DEFAULT_CAPACITY);
+        this.jobs = new JobRunner(settings.pcId(), executed, scripts,
                 (command, outcome, capture, started, finished) -> results.publish(
                         ExecResults.from(settings.pcId(), command, outcome, capture, started, finished)),
                 runtime.virtualThreads(), admissionGate(policy, runtime), runtime.clock());
-        this.commands = new CommandSubscriptions(settings.pcId(), connection, dispatcher, policy, jobs::submit);
+        MalformedCommands malformed = new MalformedCommands(settings.pcId(), executed, results,
+                runtime.virtualThreads(), runtime.clock());
+        this.commands = new CommandSubscriptions(settings.pcId(), connection, dispatcher, policy, jobs::submit,
+                malformed::refuse);
         this.heartbeats = new HeartbeatPublisher(connection, heartbeatSource, runtime.timers(), runtime.virtualThreads(),
                 policy);
         this.components = new ComponentStack(settings.pcId(), List.of(

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import kanade.agent.policy.FleetPolicy;
 import kanade.agent.policy.PolicyListener;
@@ -36,13 +37,15 @@ final class CommandSubscriptions implements Component, PolicyListener {
     private final Dispatcher dispatcher;
     private final PolicySupervisor policy;
     private final Consumer<Command> jobs;
+    private final BiConsumer<Message, WireFormatException> malformed;
     private final Map<String, Subscription> bySubject = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private boolean open;
 
     CommandSubscriptions(String pcId, Connection connection, Dispatcher dispatcher, PolicySupervisor policy,
-                         Consumer<Command> jobs) {
+                         Consumer<Command> jobs, BiConsumer<Message, WireFormatException> malformed) {
         this.pcId = pcId;
+        this.malformed = malformed;
         this.connection = connection;
         this.dispatcher = dispatcher;
         this.policy = policy;
@@ -131,7 +134,7 @@ final class CommandSubscriptions implements Component, PolicyListener {
         try {
             command = Json.decode(message.getData(), Command.class);
         } catch (WireFormatException e) {
-            LOG.warn("{} - ignored malformed command on {}: {}", pcId, message.getSubject(), e.getMessage());
+            malformed.accept(message, e);
             return;
         }
         if (!SubjectToken.isValid(command.requestId())) {

@@ -41,9 +41,10 @@ class MalformedCommandTest {
     @Test
     void aCommandMissingItsScriptIsAnsweredWithAnErrorResultNamingTheField() throws Exception {
         String requestId = UUID.randomUUID().toString();
-        ExecResult result = send(requestId, "{\"request_id\":\"" + requestId + "\",\"shell\":\"sh\",\"timeout_secs\":5}");
+        ExecResult result = send(requestId, "{\"id\":\"adhoc\",\"version\":\"1\",\"request_id\":\"" + requestId
+                + "\",\"shell\":\"sh\",\"timeout_secs\":5}");
         assertThat(result.exitCode()).isEqualTo(ExecResult.EXIT_UNSUPPORTED);
-        assertThat(result.stderr()).contains("malformed command").contains("script");
+        assertThat(result.stderr()).contains("malformed command").contains("script").doesNotContain("Command:");
         assertThat(result.pcId()).isEqualTo(pc);
     }
 
