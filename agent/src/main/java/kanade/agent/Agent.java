@@ -23,6 +23,7 @@ import kanade.agent.heartbeat.HeartbeatSource;
 import kanade.agent.outbox.Outbox;
 import kanade.agent.outbox.ResultPublisher;
 import kanade.agent.policy.PolicySupervisor;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
 import kanade.runtime.lifecycle.Component;
 import kanade.runtime.lifecycle.ComponentStack;
@@ -108,7 +109,8 @@ public final class Agent implements AutoCloseable {
     }
 
     private static Options options(AgentSettings settings, AgentRuntime runtime) {
-        return NatsConnect.baseOptions(settings.natsUrl(), settings.natsToken(), "kanade-agent " + settings.pcId())
+        return NatsConnect.baseOptions(settings.natsUrl(), settings.natsCredentials(), BrokerRole.AGENT,
+                        "kanade-agent " + settings.pcId())
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofSeconds(1))
                 .reconnectJitter(Duration.ofSeconds(2))

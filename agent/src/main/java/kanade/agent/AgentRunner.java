@@ -4,7 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import kanade.runtime.config.AgentConfig;
 import kanade.runtime.config.ConfigReader;
 import kanade.runtime.config.OsFamily;
-import kanade.runtime.secret.SecretName;
+import kanade.runtime.nats.NatsCredentials;
+import kanade.runtime.nats.NatsUrls;
 import kanade.runtime.secret.SecretSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,11 @@ final class AgentRunner {
     static int runUntilStopped(ConfigReader.Result<AgentConfig> loaded, String hostname) throws Exception {
         Logger log = LoggerFactory.getLogger(AgentRunner.class);
         loaded.warnings().forEach(w -> log.warn("{}: {}", loaded.source(), w));
-        var token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.AGENT_NATS_TOKEN)
-                .orElse(null);
-        AgentSettings settings = AgentSettings.from(loaded.config(), token, hostname);
-        log.info("kanade-agent {} starting as {} (config {}, broker {}, token {})", settings.agentVersion(),
-                settings.pcId(), loaded.source(), settings.natsUrl(), token == null ? "none" : "from " + token.origin());
+        NatsCredentials credentials = NatsCredentials.forAgent(SecretSource.forPlatform(OsFamily.current(),
+                System.getenv()));
+        AgentSettings settings = AgentSettings.from(loaded.config(), credentials, hostname);
+        log.info("kanade-agent {} starting as {} (config {}, broker {}, {})", settings.agentVersion(),
+                settings.pcId(), loaded.source(), NatsUrls.masked(settings.natsUrl()), credentials.describe());
         AgentRuntime runtime = AgentRuntime.create(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Agent[] agent = new Agent[1];

@@ -9,6 +9,7 @@ import kanade.protocol.KanadeVersion;
 import kanade.protocol.subject.SubjectToken;
 import kanade.runtime.config.AgentConfig;
 import kanade.runtime.config.OsFamily;
+import kanade.runtime.nats.NatsCredentials;
 import kanade.runtime.secret.Secret;
 
 /**
@@ -16,7 +17,7 @@ import kanade.runtime.secret.Secret;
  * fleet policy it starts with; the policy may change while it runs ({@link kanade.agent.policy.PolicySupervisor}).
  * Built from agent.toml with {@link #from}, or by tests and the simulator with {@link #builder}.
  */
-public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path dataDir, Duration shutdownGrace,
+public record AgentSettings(String pcId, String natsUrl, NatsCredentials natsCredentials, Path dataDir, Duration shutdownGrace,
                             int maxOutputBytes, String agentVersion, String hostname, OsFamily osFamily,
                             FleetPolicy initialPolicy) {
     public AgentSettings {
@@ -24,16 +25,17 @@ public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path 
         Objects.requireNonNull(natsUrl, "natsUrl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        natsCredentials = natsCredentials == null ? NatsCredentials.none() : natsCredentials;
         agentVersion = agentVersion == null ? KanadeVersion.current() : agentVersion;
         hostname = hostname == null ? pcId : hostname;
         osFamily = osFamily == null ? OsFamily.current() : osFamily;
         initialPolicy = initialPolicy == null ? FleetPolicy.defaults() : initialPolicy;
     }
 
-    /** Settings from a loaded agent.toml (with machine defaults filled) and an optional NATS token. */
-    public static AgentSettings from(AgentConfig config, Secret natsToken, String hostname) {
+    /** Settings from a loaded agent.toml (with machine defaults filled) and the agent's broker credential. */
+    public static AgentSettings from(AgentConfig config, NatsCredentials credentials, String hostname) {
         AgentConfig.Agent a = config.agent();
-        return builder(a.id(), a.natsUrl(), a.dataDir()).natsToken(natsToken).shutdownGrace(a.shutdownGrace())
+        return builder(a.id(), a.natsUrl(), a.dataDir()).natsCredentials(credentials).shutdownGrace(a.shutdownGrace())
                 .maxOutputBytes(a.maxOutputBytes()).hostname(hostname)
                 .initialPolicy(FleetPolicy.defaults().withHeartbeatInterval(a.heartbeatInterval())).build();
     }
@@ -50,7 +52,7 @@ public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path 
 
     /** A builder holding these settings, to change a few. */
     public Builder toBuilder() {
-        return new Builder(pcId, natsUrl, dataDir).natsToken(natsToken).shutdownGrace(shutdownGrace)
+        return new Builder(pcId, natsUrl, dataDir).natsCredentials(natsCredentials).shutdownGrace(shutdownGrace)
                 .maxOutputBytes(maxOutputBytes).agentVersion(agentVersion).hostname(hostname).osFamily(osFamily)
                 .initialPolicy(initialPolicy);
     }
@@ -85,7 +87,7 @@ public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path 
         private final String pcId;
         private final String natsUrl;
         private final Path dataDir;
-        private Secret natsToken;
+        private NatsCredentials natsCredentials;
         private Duration shutdownGrace = AgentConfig.Agent.DEFAULT_SHUTDOWN_GRACE;
         private int maxOutputBytes = AgentConfig.Agent.DEFAULT_MAX_OUTPUT_BYTES;
         private String agentVersion;
@@ -100,8 +102,14 @@ public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path 
             this.dataDir = dataDir;
         }
 
+        public Builder natsCredentials(NatsCredentials credentials) {
+            this.natsCredentials = credentials;
+            return this;
+        }
+
+        /** kanade's shared token (null: none). */
         public Builder natsToken(Secret token) {
-            this.natsToken = token;
+            this.natsCredentials = NatsCredentials.token(token);
             return this;
         }
 
@@ -136,7 +144,7 @@ public record AgentSettings(String pcId, String natsUrl, Secret natsToken, Path 
         }
 
         public AgentSettings build() {
-            return new AgentSettings(pcId, natsUrl, natsToken, dataDir, shutdownGrace, maxOutputBytes, agentVersion,
+            return new AgentSettings(pcId, natsUrl, natsCredentials, dataDir, shutdownGrace, maxOutputBytes, agentVersion,
                     hostname, osFamily, initialPolicy);
         }
     }

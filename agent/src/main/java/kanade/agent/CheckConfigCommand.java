@@ -24,7 +24,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         var loaded = ConfigLoader.forThisMachine().loadAgent(parent.configPath());
         PrintWriter out = spec.commandLine().getOut();
-        new CheckConfigPrinter().print("kanade-agent", loaded, List.of(SecretName.AGENT_NATS_TOKEN),
+        new CheckConfigPrinter().print("kanade-agent", loaded, List.of(SecretName.AGENT_NATS_NKEY_SEED, SecretName.AGENT_NATS_TOKEN),
                 SecretSource.forPlatform(OsFamily.current(), System.getenv()), out);
         return 0;
     }

@@ -11,6 +11,7 @@ import kanade.runtime.cli.LogSetup;
 import kanade.runtime.config.ConfigLoader;
 import kanade.runtime.config.OsFamily;
 import kanade.backend.auth.AuthSettings;
+import kanade.runtime.nats.NatsCredentials;
 import kanade.runtime.secret.SecretName;
 import kanade.runtime.secret.SecretSource;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ import picocli.CommandLine;
 /** Entry point of {@code kanade-backend}: runs the backend, or checks its config. */
 @CommandLine.Command(name = "kanade-backend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The Kanade backend: JetStream bootstrap, projection into the database, HTTP API and dashboard.",
-        subcommands = {CheckConfigCommand.class})
+        subcommands = {CheckConfigCommand.class, BrokerCredentialsCommand.class})
 public final class BackendMain implements Callable<Integer> {
     @CommandLine.Option(names = "--config", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,
             description = "backend.toml (else $KANADE_BACKEND_CONFIG, else /etc/kanade/backend.toml or %%ProgramData%%\\Kanade\\config\\backend.toml)")
@@ -38,7 +39,7 @@ public final class BackendMain implements Callable<Integer> {
         loaded.warnings().forEach(w -> log.warn("{}: {}", loaded.source(), w));
         SecretSource secrets = SecretSource.forPlatform(OsFamily.current(), System.getenv());
         BackendSettings settings = BackendSettings.from(loaded.config(),
-                secrets.lookup(SecretName.BACKEND_NATS_TOKEN).orElse(null), secrets.lookup(SecretName.DB_PASSWORD).orElse(null),
+                NatsCredentials.forBackend(secrets, System.getenv()), secrets.lookup(SecretName.DB_PASSWORD).orElse(null),
                 AuthSettings.fromEnvironment(System.getenv(), secrets));
         log.info("kanade-backend {} starting (config {})", KanadeVersion.current(), loaded.source());
         BackendServer server = BackendServer.start(settings, Clock.systemUTC());

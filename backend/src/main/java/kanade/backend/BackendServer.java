@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import kanade.backend.agents.AgentService;
 import kanade.backend.api.ApiRoutes;
 import kanade.backend.auth.AuthModule;
+import kanade.protocol.broker.BrokerRole;
+import kanade.runtime.nats.NatsUrls;
 import kanade.backend.api.HttpApi;
 import kanade.backend.api.RouteTable;
 import kanade.backend.audit.AuditService;
@@ -118,9 +120,10 @@ public final class BackendServer implements AutoCloseable {
     }
 
     private static Connection connect(BackendSettings settings) throws Exception {
-        Options options = NatsConnect.baseOptions(settings.natsUrl(), settings.natsToken(), "kanade-backend")
+        Options options = NatsConnect.baseOptions(settings.natsUrl(), settings.natsCredentials(), BrokerRole.BACKEND,
+                        "kanade-backend")
                 .maxReconnects(-1).reconnectWait(Duration.ofSeconds(1)).reconnectJitter(Duration.ofMillis(500)).build();
-        LOG.info("connecting to {}", settings.natsUrl());
+        LOG.info("connecting to {} ({})", NatsUrls.masked(settings.natsUrl()), settings.natsCredentials().describe());
         return Nats.connectReconnectOnConnect(options);
     }
 

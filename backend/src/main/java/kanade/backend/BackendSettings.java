@@ -6,6 +6,7 @@ import kanade.backend.store.DbSettings;
 import kanade.runtime.config.BackendConfig;
 import kanade.runtime.jetstream.JetStreamLayout;
 import kanade.backend.auth.AuthSettings;
+import kanade.runtime.nats.NatsCredentials;
 import kanade.runtime.secret.Secret;
 
 /**
@@ -13,16 +14,17 @@ import kanade.runtime.secret.Secret;
  * {@code dataDir} holds the backend's own files besides the database (the audit spool); it is the SQLite file's
  * directory, as backend.toml has no data_dir of its own.
  */
-public record BackendSettings(String httpHost, int httpPort, String natsUrl, Secret natsToken, DbSettings db,
+public record BackendSettings(String httpHost, int httpPort, String natsUrl, NatsCredentials natsCredentials, DbSettings db,
                               JetStreamLayout layout, int projectionBatch, Duration keepResults, Duration keepAudit,
                               Duration heartbeatFlush, Path dataDir, AuthSettings auth) {
 
     /** From a loaded backend.toml and the secrets it needs. */
-    public static BackendSettings from(BackendConfig config, Secret natsToken, Secret dbPassword, AuthSettings auth) {
+    public static BackendSettings from(BackendConfig config, NatsCredentials natsCredentials, Secret dbPassword,
+                                       AuthSettings auth) {
         JetStreamLayout scaled = JetStreamLayout.scaled(config.jetstream().scale());
         JetStreamLayout layout = new JetStreamLayout(scaled.streams(), scaled.buckets(), scaled.objectStores(),
                 scaled.objectStoreMaxBytes(), config.jetstream().replicas());
-        return new BackendSettings(config.server().host(), config.server().port(), config.nats().url(), natsToken,
+        return new BackendSettings(config.server().host(), config.server().port(), config.nats().url(), natsCredentials,
                 DbSettings.from(config.db(), dbPassword), layout, config.projection().batch(),
                 Duration.ofDays(config.retention().resultsDays()), Duration.ofDays(config.retention().auditDays()),
                 Duration.ofSeconds(1), dataDirOf(config.db().sqlitePath()), auth);
@@ -33,7 +35,7 @@ public record BackendSettings(String httpHost, int httpPort, String natsUrl, Sec
      * auth on with a random static service token (callers send {@code auth().staticToken()}).
      */
     public static BackendSettings forTest(String natsUrl, DbSettings db) {
-        return new BackendSettings("127.0.0.1", 0, natsUrl, null, db, JetStreamLayout.scaled(0.01), 1000,
+        return new BackendSettings("127.0.0.1", 0, natsUrl, NatsCredentials.none(), db, JetStreamLayout.scaled(0.01), 1000,
                 Duration.ofDays(30), Duration.ofDays(90), Duration.ofMillis(200),
                 db.sqlitePath() != null ? dataDirOf(db.sqlitePath())
                         : Path.of(System.getProperty("java.io.tmpdir"), "kanade-backend-" + java.util.UUID.randomUUID()),
@@ -42,13 +44,13 @@ public record BackendSettings(String httpHost, int httpPort, String natsUrl, Sec
 
     /** A copy with another projection batch size. */
     public BackendSettings withProjectionBatch(int batch) {
-        return new BackendSettings(httpHost, httpPort, natsUrl, natsToken, db, layout, batch, keepResults, keepAudit,
+        return new BackendSettings(httpHost, httpPort, natsUrl, natsCredentials, db, layout, batch, keepResults, keepAudit,
                 heartbeatFlush, dataDir, auth);
     }
 
     /** A copy with other auth settings. */
     public BackendSettings withAuth(AuthSettings other) {
-        return new BackendSettings(httpHost, httpPort, natsUrl, natsToken, db, layout, projectionBatch, keepResults,
+        return new BackendSettings(httpHost, httpPort, natsUrl, natsCredentials, db, layout, projectionBatch, keepResults,
                 keepAudit, heartbeatFlush, dataDir, other);
     }
 

@@ -21,7 +21,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         var loaded = ConfigLoader.forThisMachine().loadBackend(parent.configPath());
         new CheckConfigPrinter().print("kanade-backend", loaded,
-                List.of(SecretName.BACKEND_NATS_TOKEN, SecretName.DB_PASSWORD, SecretName.STATIC_TOKEN, SecretName.JWT_SECRET),
+                List.of(SecretName.BACKEND_NATS_PASSWORD, SecretName.BACKEND_NATS_TOKEN, SecretName.DB_PASSWORD, SecretName.STATIC_TOKEN, SecretName.JWT_SECRET),
                 SecretSource.forPlatform(OsFamily.current(), System.getenv()), spec.commandLine().getOut());
         return 0;
     }

@@ -3,6 +3,9 @@ package kanade.runtime.secret;
 /** The secrets Kanade reads, with their Windows registry location and environment variable. */
 public enum SecretName {
     AGENT_NATS_TOKEN("agent", "NatsToken", "KANADE_NATS_TOKEN"),
+    AGENT_NATS_NKEY_SEED("agent", "NatsNkeySeed", "KANADE_NATS_NKEY_SEED"),
+    BACKEND_NATS_PASSWORD("backend", "NatsPassword", "KANADE_NATS_PASSWORD"),
+    CLI_NATS_PASSWORD("cli", "NatsPassword", "KANADE_NATS_PASSWORD"),
     CLI_NATS_TOKEN("cli", "NatsToken", "KANADE_NATS_TOKEN"),
     BACKEND_NATS_TOKEN("backend", "NatsToken", "KANADE_NATS_TOKEN"),
     DB_PASSWORD("backend", "DbPassword", "KANADE_DB_PASSWORD"),

@@ -1,0 +1,97 @@
+package kanade.backend.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Small {@code export KEY='value'} files a shell can source, written owner-only (0600, in a 0700 directory, created
+ * with those modes and moved into place), and read back.
+ */
+final class EnvFiles {
+    private EnvFiles() {
+    }
+
+    static Map<String, String> read(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String text = line.strip();
+                if (text.startsWith("export ")) {
+                    text = text.substring("export ".length()).strip();
+                }
+                int eq = text.indexOf('=');
+                if (text.startsWith("#") || eq <= 0) {
+                    continue;
+                }
+                String value = text.substring(eq + 1);
+                if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                values.put(text.substring(0, eq), value);
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Lines of {@code export KEY='value'}; values are generated and never contain a quote. */
+    static String render(Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        values.forEach((key, value) -> {
+            if (value.contains("'")) {
+                throw new IllegalArgumentException(key + " cannot be written with a quote in it");
+            }
+            out.append("export ").append(key).append("='").append(value).append("'\n");
+        });
+        return out.toString();
+    }
+
+    static void privateDirectory(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                if (posix(dir)) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            } else if (posix(dir)) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    /** Writes {@code text} to a new owner-only temp file and moves it over {@code file}. */
+    static void write(Path file, String text) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.deleteIfExists(tmp);
+            if (posix(file.getParent())) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(tmp);
+            }
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}
