@@ -14,6 +14,7 @@ import java.time.Duration;
 import kanade.backend.projection.Projections;
 import kanade.backend.store.DbSettings;
 import kanade.protocol.subject.Streams;
+import kanade.runtime.secret.Secret;
 import kanade.testkit.NatsServerFixture;
 import kanade.testkit.PostgresFixture;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,10 @@ class ProjectionSlowWriteTest {
     @Test
     void aWriteSlowerThanTheAckWaitIsNotRedelivered() throws Exception {
         DbSettings db = DbSettings.postgres(postgres.jdbcUrl(), postgres.user());
-        try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(), db).withProjectionBatch(100),
-                Clock.systemUTC());
+        BackendSettings settings = BackendSettings.forTest(nats.url(), db).withProjectionBatch(100);
+        // with PostgreSQL the backend wants a shared JWT signing secret
+        settings = settings.withAuth(settings.auth().withJwtSecret(new Secret("slow-write-" + "x".repeat(48), "test")));
+        try (BackendServer backend = BackendServer.start(settings, Clock.systemUTC());
              Connection nc = Nats.connect(nats.url());
              java.sql.Connection locker = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
             JetStream js = nc.jetStream();
