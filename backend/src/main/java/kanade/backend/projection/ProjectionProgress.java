@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One projector's progress as health shows it: when it last wrote a batch, and whether, since when and why it is
  * stalled. A stall is logged once at WARN when it begins and once at INFO when it ends, with its length; repeats of
- * the same stall go to DEBUG.
+ * the same stall go to DEBUG. A broker stall ends when the broker answers again, a database stall only when a batch
+ * is written.
  */
 final class ProjectionProgress {
     private static final Logger LOG = LoggerFactory.getLogger(StreamProjector.class);
@@ -21,26 +22,50 @@ final class ProjectionProgress {
     private Instant stalledSince;
     private long stalledNanos;
     private String reason;
+    private boolean databaseStall;
 
     ProjectionProgress(String stream, Clock clock) {
         this.stream = stream;
         this.clock = clock;
     }
 
-    /** The projector cannot make progress because of {@code why}; logged at WARN when a stall begins. */
-    synchronized void stalled(String why) {
+    /** The broker cannot be read ({@code why} in plain words for health, {@code detail} for the log only). */
+    void brokerStalled(String why, String detail) {
+        stalled(why, detail, false);
+    }
+
+    /** A batch could not be written ({@code detail} for the log only). */
+    void databaseStalled(String detail) {
+        stalled("the database write fails", detail, true);
+    }
+
+    private synchronized void stalled(String why, String detail, boolean database) {
+        String line = detail.isEmpty() ? why : why + " (" + detail + ")";
         if (stalledSince != null) {
-            LOG.debug("{} projection still stalled: {}", stream, why);
+            LOG.debug("{} projection still stalled: {}", stream, line);
             return;
         }
         stalledSince = clock.instant();
         stalledNanos = System.nanoTime();
         reason = why;
-        LOG.warn("{} projection stalled: {}", stream, why);
+        databaseStall = database;
+        LOG.warn("{} projection stalled: {}", stream, line);
     }
 
-    /** The projector can make progress again; ends a stall with one INFO line saying how long it lasted. */
-    synchronized void flowing() {
+    /** The broker answered; ends a broker stall with one INFO line saying how long it lasted. */
+    synchronized void brokerAnswered() {
+        if (!databaseStall) {
+            end();
+        }
+    }
+
+    /** A batch was written and acked; ends any stall. */
+    synchronized void batchWritten() {
+        lastBatchAt = clock.instant();
+        end();
+    }
+
+    private void end() {
         if (stalledSince == null) {
             return;
         }
@@ -49,12 +74,6 @@ final class ProjectionProgress {
                 reason);
         stalledSince = null;
         reason = null;
-    }
-
-    /** A batch was written and acked. */
-    synchronized void batchWritten() {
-        lastBatchAt = clock.instant();
-        flowing();
     }
 
     /** The reading for health, with {@code unprojected} from the consumer (null when the broker cannot be asked). */

@@ -3,13 +3,8 @@ package kanade.backend.projection;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.ConsumeOptions;
-import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
-import io.nats.client.api.DeliverPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,23 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Projects one stream into the database through a durable pull consumer that keeps pulls flowing (jnats'
- * iterable consumer): take what has arrived, up to a batch, decode it (bad messages
- * become dead letters), write it in one transaction, then ack. A crash between commit and ack re-delivers, which
- * the idempotent upserts make harmless; a database failure NAKs with back-off and is retried, never dropped. When
- * the stream or consumer disappears (deleted, recreated by setup) it re-subscribes by itself. When the connection
- * comes back after an outage (a broker restart loses the pending pulls) it re-creates the pull subscription at once
- * instead of waiting for the pull's heartbeat alarm. Stalls are logged once at each end and shown by {@link #lag()}.
- * Several backends may share the durable.
+ * Projects one stream into the database through a durable pull consumer read one batch ahead ({@link PullBatches}):
+ * take a batch, decode it (bad messages become dead letters), write it in one transaction while the next one is
+ * fetched, then ack; a write slower than a third of the ack wait keeps both alive with in-progress acks
+ * ({@link InProgressTicker}), so a slow database does not make the broker re-deliver them. A crash between commit and
+ * ack re-delivers, which the idempotent upserts make harmless; a database failure NAKs with back-off and is retried,
+ * never dropped. When the stream or consumer disappears (deleted, recreated by setup) it re-subscribes by itself.
+ * Every fetch is a new pull request and jnats re-sends the subscription, so when the connection comes back after an
+ * outage (a broker restart loses the pending pulls) it goes on at once, cutting any back-off short. Stalls are logged
+ * once at each end and shown by {@link #lag()}. Several backends may share the durable.
  */
 public final class StreamProjector<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamProjector.class);
     private static final Duration FIRST_WAIT = Duration.ofMillis(250);
-    private static final Duration NEXT_WAIT = Duration.ofMillis(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final int IDLE_CHECK_FETCHES = 20;
     /** How long a fetched batch may stay unacked before the broker re-delivers it (a crashed backend's batch). */
     private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+    private static final String BROKER_LOST = "the broker connection is lost";
 
     private final Connection connection;
     private final String stream;
@@ -51,11 +47,11 @@ public final class StreamProjector<T> implements AutoCloseable {
     private final ProjectorStats stats = new ProjectorStats();
     private final ProjectionProgress progress;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    /** Raised by the connection when it is back (subscriptions re-sent): the pull must be re-created. */
+    /** Raised by the connection when it is back (subscriptions re-sent): a back-off in progress is cut short. */
     private final AtomicBoolean reconnected = new AtomicBoolean();
     private final ConnectionListener connectionWatch = this::onConnectionEvent;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private IterableConsumer subscription;
+    private PullBatches subscription;
 
     public StreamProjector(Connection connection, String stream, String durable, String filterSubject, int batchSize,
                            MessageDecoder<T> decoder, BatchWriter<T> writer, Clock clock) {
@@ -102,7 +98,7 @@ public final class StreamProjector<T> implements AutoCloseable {
 
     private void onConnectionEvent(Connection conn, ConnectionListener.Events type) {
         switch (type) {
-            case DISCONNECTED -> progress.stalled("the broker connection is lost");
+            case DISCONNECTED -> progress.brokerStalled(BROKER_LOST, "");
             case RECONNECTED, RESUBSCRIBED -> reconnected.set(true);
             default -> {
             }
@@ -116,20 +112,21 @@ public final class StreamProjector<T> implements AutoCloseable {
             while (running.get()) {
                 try {
                     if (reconnected.getAndSet(false)) {
-                        dropSubscription();
                         backoff = Duration.ofMillis(200);
                     }
                     if (connection.getStatus() != Connection.Status.CONNECTED) {
-                        progress.stalled("the broker connection is lost");
+                        progress.brokerStalled(BROKER_LOST, "");
                         sleep(FIRST_WAIT);
                         continue;
                     }
                     if (subscription == null) {
                         subscribe();
-                        progress.flowing();
                         backoff = Duration.ofMillis(200);
                     }
                     List<Message> messages = nextBatch();
+                    if (connection.getStatus() == Connection.Status.CONNECTED) {
+                        progress.brokerAnswered();
+                    }
                     if (messages.isEmpty()) {
                         if (++idleFetches >= IDLE_CHECK_FETCHES) {
                             idleFetches = 0;
@@ -151,7 +148,7 @@ public final class StreamProjector<T> implements AutoCloseable {
                     if (!running.get()) {
                         return;
                     }
-                    progress.stalled(e.toString());
+                    progress.brokerStalled("reading from the broker fails", brief(e));
                     LOG.debug("{} projector: {} ; re-subscribing in {} ms", stream, e.toString(), backoff.toMillis());
                     dropSubscription();
                     try {
@@ -170,20 +167,7 @@ public final class StreamProjector<T> implements AutoCloseable {
     }
 
     private List<Message> nextBatch() throws Exception {
-        Message first = subscription.nextMessage(FIRST_WAIT);
-        if (first == null) {
-            return List.of();
-        }
-        List<Message> batch = new ArrayList<>(Math.min(batchSize, 1024));
-        batch.add(first);
-        while (batch.size() < batchSize) {
-            Message next = subscription.nextMessage(NEXT_WAIT);
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
-        }
-        return batch;
+        return subscription.next();
     }
 
     private boolean project(List<Message> messages, Duration backoff) {
@@ -202,14 +186,16 @@ public final class StreamProjector<T> implements AutoCloseable {
                         : message.getData(), e.getMessage()));
             }
         }
-        try {
+        try (InProgressTicker ticker = InProgressTicker.during(messages, subscription::fetchedAhead,
+                ACK_WAIT.dividedBy(3), "projector-" + stream + "-in-progress")) {
             writer.write(rows, dead);
         } catch (Exception e) {
             stats.dbFailures.incrementAndGet();
-            progress.stalled("the database write failed: " + e.getMessage());
+            progress.databaseStalled(brief(e));
             LOG.debug("{} projector: database write of {} messages failed ({}); NAK, retry in {} ms", stream,
                     messages.size(), e.getMessage(), backoff.toMillis());
             messages.forEach(m -> m.nakWithDelay(backoff));
+            subscription.releaseAhead();
             return false;
         }
         messages.forEach(Message::ack);
@@ -221,24 +207,14 @@ public final class StreamProjector<T> implements AutoCloseable {
     }
 
     private void subscribe() throws Exception {
-        var jsm = connection.jetStreamManagement();
-        jsm.addOrUpdateConsumer(stream, ConsumerConfiguration.builder()
-                .durable(durable)
-                .filterSubject(filterSubject)
-                .ackPolicy(AckPolicy.Explicit)
-                .deliverPolicy(DeliverPolicy.All)
-                .ackWait(ACK_WAIT)
-                .maxAckPending(Math.max(10_000, batchSize * 4))
-                .build());
-        subscription = connection.getConsumerContext(stream, durable).iterate(ConsumeOptions.builder()
-                .batchSize(Math.max(100, Math.min(batchSize * 2, 5000))).build());
+        subscription = PullBatches.open(connection, stream, durable, filterSubject, batchSize, ACK_WAIT, FIRST_WAIT);
         stats.resubscribes.incrementAndGet();
         LOG.debug("{} projector subscribed to durable {}", stream, durable);
     }
 
     private void verifyConsumer() throws Exception {
         try {
-            connection.jetStreamManagement().getConsumerInfo(stream, durable);
+            subscription.verify();
         } catch (JetStreamApiException e) {
             LOG.info("{} projector: consumer {} is gone ({}); re-creating", stream, durable, e.getErrorDescription());
             dropSubscription();
@@ -247,14 +223,19 @@ public final class StreamProjector<T> implements AutoCloseable {
 
     private void dropSubscription() {
         if (subscription != null) {
-            try {
-                subscription.stop();
-                subscription.close();
-            } catch (Exception e) {
-                LOG.debug("unsubscribe failed: {}", e.toString());
-            }
+            subscription.close();
             subscription = null;
         }
+    }
+
+    /** The innermost cause in one short line, for the log (a database error may quote a whole statement). */
+    private static String brief(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String line = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 
     private static Duration next(Duration backoff) {
