@@ -93,7 +93,9 @@ class ProcessContainmentTest {
 
     @AfterEach
     void endWhatATestLeft() {
-        seen.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        // only our sleepers: a pid of a process that ended may already name someone else's process
+        seen.stream().filter(pid -> cmdline(pid).equals("sleep\0" + "300\0"))
+                .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         seen.clear();
     }
 
@@ -113,6 +115,10 @@ class ProcessContainmentTest {
         assertThat(pids).as("detached children still alive after the result").noneMatch(ProcFs::alive);
         assertThat(result.stderr()).contains("kanade: ended " + 3 * EACH + " leftover processes of this job");
         assertThat(CgroupDirs.ofThisJvm()).as("job cgroups left behind").isEmpty();
+        if (kind.equals("subreaper")) {
+            // the orphans were re-parented to this JVM: it must have reaped them, not kept them as zombies
+            assertThat(pids).as("zombie children of the agent").noneMatch(ProcessContainmentTest::zombieChildOfThisJvm);
+        }
     }
 
     @ParameterizedTest
@@ -157,6 +163,24 @@ class ProcessContainmentTest {
     private static String pcOf(String kind) {
         assumeTrue(agents.containsKey(kind), kind + " containment is not available on this machine");
         return agents.get(kind).settings().pcId();
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static boolean zombieChildOfThisJvm(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return rest[0].equals("Z") && Long.parseLong(rest[1]) == ProcessHandle.current().pid();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<Long> pids(String lines) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 
-/** Turns a job's outcome into the ExecResult kanade's contract describes (exit -1 plus a note for kill/timeout). */
+/**
+ * Turns a job's outcome into the ExecResult kanade's contract describes: exit -1 plus a note for kill/timeout, and a
+ * last stderr line saying how many other processes of the job the agent had to end.
+ */
 public final class ExecResults {
     private ExecResults() {
     }
@@ -35,6 +38,11 @@ public final class ExecResults {
                 skipped = true;
                 stderr = appendNote(stderr, skip.reason());
             }
+        }
+        int ended = capture.endedProcesses();
+        if (ended > 0) {
+            stderr = appendNote(stderr, "kanade: ended " + ended + " leftover process" + (ended == 1 ? "" : "es")
+                    + " of this job");
         }
         return new ExecResult(JobRunner.newResultId(), command.requestId(), pcId, command.jobId(), exitCode, stdout, stderr,
                 capture.stdout().truncated(), capture.stderr().truncated(), skipped, startedAt, finishedAt,

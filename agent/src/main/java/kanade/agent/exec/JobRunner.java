@@ -34,10 +34,13 @@ public final class JobRunner {
                 throws InterruptedException;
     }
 
-    /** Output captured by a run (empty for runs that never started). */
-    public record RunCapture(CappedOutput.Snapshot stdout, CappedOutput.Snapshot stderr) {
+    /**
+     * Output captured by a run (empty for runs that never started) and how many processes of the job besides the
+     * main one had to be ended (leftovers after its exit, or its tree on kill and timeout).
+     */
+    public record RunCapture(CappedOutput.Snapshot stdout, CappedOutput.Snapshot stderr, int endedProcesses) {
         static final RunCapture EMPTY = new RunCapture(new CappedOutput.Snapshot("", false),
-                new CappedOutput.Snapshot("", false));
+                new CappedOutput.Snapshot("", false), 0);
     }
 
     /** The only run_as this agent implements yet (the service account: root / SYSTEM). */
@@ -206,13 +209,18 @@ public final class JobRunner {
                             try {
                                 RunningScript script = scripts.start(command);
                                 process.set(script);
-                                if (stopReason.get() != null) {
-                                    script.killTree();
+                                try {
+                                    if (stopReason.get() != null) {
+                                        script.killTree();
+                                    }
+                                    RunOutcome ended = await(script);
+                                    // before the output: a leftover child holding the pipe would stall the snapshot
+                                    int others = script.endRemaining();
+                                    capture = new RunCapture(script.stdout(), script.stderr(), others);
+                                    yield ended;
+                                } finally {
+                                    script.cleanup();
                                 }
-                                RunOutcome ended = await(script);
-                                capture = new RunCapture(script.stdout(), script.stderr());
-                                script.cleanup();
-                                yield ended;
                             } finally {
                                 gate.leave();
                             }

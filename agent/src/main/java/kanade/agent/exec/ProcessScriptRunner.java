@@ -2,12 +2,10 @@ package kanade.agent.exec;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import kanade.agent.exec.containment.ContainedRun;
 import kanade.agent.exec.containment.Containment;
 import kanade.agent.exec.containment.Containments;
@@ -15,26 +13,29 @@ import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 
 /**
- * Runs scripts as real child processes through the platform's shell catalog. On Linux each child leads its own
- * session ({@code setsid}) so a kill takes the whole process group, including orphaned grandchildren.
+ * Runs scripts as real child processes through the platform's shell catalog: the script is staged in a private file
+ * ({@link ScriptStage}) and each run is held by the platform's {@link Containment}, so that every process the script
+ * starts, detached or not, ends with the job.
  */
 public final class ProcessScriptRunner implements ScriptRunner {
     private static final Duration READER_GRACE = Duration.ofSeconds(2);
 
     private final ShellCatalog shells;
-    private final Path scriptsDir;
+    private final ScriptStage stage;
     private final int maxOutputBytes;
     private final ExecutorService readers;
     private final Containment containment;
 
+    /** A runner with the containment this machine offers (chosen and logged now). */
     public ProcessScriptRunner(ShellCatalog shells, Path dataDir, int maxOutputBytes, ExecutorService readers) {
         this(shells, dataDir, maxOutputBytes, readers, Containments.detect());
     }
 
+    /** A runner with the given containment. Staged scripts an earlier run left under {@code dataDir} are removed. */
     public ProcessScriptRunner(ShellCatalog shells, Path dataDir, int maxOutputBytes, ExecutorService readers,
                                Containment containment) {
         this.shells = shells;
-        this.scriptsDir = dataDir.resolve("agent-scripts");
+        this.stage = ScriptStage.under(dataDir);
         this.maxOutputBytes = maxOutputBytes;
         this.readers = readers;
         this.containment = containment;
@@ -42,7 +43,12 @@ public final class ProcessScriptRunner implements ScriptRunner {
 
     @Override
     public RunningScript start(Command command) throws StartRefused {
-        ShellLaunch launch = shells.prepare(command.shell(), command.script(), command.requestId(), scriptsDir);
+        ShellLaunch launch;
+        try {
+            launch = shells.prepare(command.shell(), command.script(), stage);
+        } catch (IOException e) {
+            throw new StartRefused(ExecResult.EXIT_UNSUPPORTED_SHELL, "cannot stage the script: " + e.getMessage());
+        }
         return switch (launch) {
             case ShellLaunch.Unsupported unsupported ->
                     throw new StartRefused(ExecResult.EXIT_UNSUPPORTED_SHELL, unsupported.reason());
@@ -70,7 +76,7 @@ public final class ProcessScriptRunner implements ScriptRunner {
             if (contained != null) {
                 contained.close();
             }
-            deleteQuietly(ready.stagedScript());
+            stage.delete(ready.stagedScript());
             throw new StartRefused(ExecResult.EXIT_UNSUPPORTED_SHELL, "cannot start " + ready.command().get(0) + ": "
                     + e.getMessage());
         }
@@ -80,21 +86,23 @@ public final class ProcessScriptRunner implements ScriptRunner {
         return new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a leftover staged script is cleaned on the next start
-            }
-        }
-    }
+    /** One spawned child process and its container. */
+    private final class ProcessRun implements RunningScript {
+        private final Process process;
+        private final CappedOutput out;
+        private final CappedOutput err;
+        private final Path staged;
+        private final ContainedRun contained;
+        /** Processes besides the main one ended so far; guarded by this run, like the calls that add to it. */
+        private int ended;
+        private boolean settled;
 
-    /** One spawned child process. */
-    private record ProcessRun(Process process, CappedOutput out, CappedOutput err, Path staged, ContainedRun contained,
-                              AtomicBoolean killed) implements RunningScript {
         ProcessRun(Process process, CappedOutput out, CappedOutput err, Path staged, ContainedRun contained) {
-            this(process, out, err, staged, contained, new AtomicBoolean());
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.staged = staged;
+            this.contained = contained;
         }
 
         @Override
@@ -103,15 +111,20 @@ public final class ProcessScriptRunner implements ScriptRunner {
         }
 
         @Override
-        public void killTree() {
-            if (killed.compareAndSet(false, true)) {
-                contained.endAll();
-            }
+        public synchronized void killTree() {
+            ended += contained.endAll();
         }
 
         @Override
         public int exitCode() {
             return process.exitValue();
+        }
+
+        @Override
+        public synchronized int endRemaining() {
+            ended += contained.endAll();
+            settled = true;
+            return ended;
         }
 
         @Override
@@ -125,9 +138,12 @@ public final class ProcessScriptRunner implements ScriptRunner {
         }
 
         @Override
-        public void cleanup() {
+        public synchronized void cleanup() {
+            if (!settled) {
+                contained.endAll();
+            }
             contained.close();
-            deleteQuietly(staged);
+            stage.delete(staged);
         }
     }
 }

@@ -1,16 +1,15 @@
 package kanade.agent.exec;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Windows shells: {@code powershell} (default) and {@code pwsh} run a staged UTF-8 (BOM) {@code .ps1} under the
- * data dir's agent-scripts with {@code -ExecutionPolicy Bypass}; {@code cmd} runs {@code /C script}.
+ * Windows shells: {@code powershell} (default) and {@code pwsh} run a staged UTF-8 (BOM) {@code .ps1} with
+ * {@code -ExecutionPolicy Bypass -File}. {@code cmd} keeps {@code /D /C script}: a staged {@code .cmd} would change
+ * what a script means (a batch file reads {@code %} and {@code for} variables differently), so cmd scripts stay within
+ * cmd's own 8191-character command line.
  */
 final class WindowsShellCatalog implements ShellCatalog {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -26,11 +25,11 @@ final class WindowsShellCatalog implements ShellCatalog {
     }
 
     @Override
-    public ShellLaunch prepare(String shell, String script, String requestId, Path scriptsDir) {
+    public ShellLaunch prepare(String shell, String script, ScriptStage stage) throws IOException {
         String name = shell == null || shell.isBlank() ? defaultShell() : shell.toLowerCase(Locale.ROOT);
         return switch (name) {
-            case "powershell", "ps" -> powershell("powershell", script, requestId, scriptsDir);
-            case "pwsh" -> powershell("pwsh", script, requestId, scriptsDir);
+            case "powershell", "ps" -> powershell("powershell", script, stage);
+            case "pwsh" -> powershell("pwsh", script, stage);
             case "cmd" -> lookup.find("cmd")
                     .<ShellLaunch>map(bin -> new ShellLaunch.Ready(List.of(bin.toString(), "/D", "/C", script), null))
                     .orElseGet(() -> new ShellLaunch.Unsupported("shell 'cmd' is not installed on this agent"));
@@ -40,23 +39,16 @@ final class WindowsShellCatalog implements ShellCatalog {
         };
     }
 
-    private ShellLaunch powershell(String exe, String script, String requestId, Path scriptsDir) {
+    private ShellLaunch powershell(String exe, String script, ScriptStage stage) throws IOException {
         var bin = lookup.find(exe);
         if (bin.isEmpty()) {
             return new ShellLaunch.Unsupported("shell '" + exe + "' is not installed on this agent");
         }
-        try {
-            Files.createDirectories(scriptsDir);
-            Path staged = scriptsDir.resolve(requestId + ".ps1");
-            byte[] body = script.getBytes(StandardCharsets.UTF_8);
-            byte[] withBom = new byte[UTF8_BOM.length + body.length];
-            System.arraycopy(UTF8_BOM, 0, withBom, 0, UTF8_BOM.length);
-            System.arraycopy(body, 0, withBom, UTF8_BOM.length, body.length);
-            Files.write(staged, withBom);
-            return new ShellLaunch.Ready(List.of(bin.get().toString(), "-NoProfile", "-NonInteractive",
-                    "-ExecutionPolicy", "Bypass", "-File", staged.toString()), staged);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage script in " + scriptsDir, e);
-        }
+        byte[] body = script.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[UTF8_BOM.length + body.length];
+        System.arraycopy(UTF8_BOM, 0, withBom, 0, UTF8_BOM.length);
+        System.arraycopy(body, 0, withBom, UTF8_BOM.length, body.length);
+        return stage.launch(List.of(bin.get().toString(), "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+                "-File"), withBom, ".ps1");
     }
 }

@@ -64,7 +64,8 @@ final class ProcessTreeContainment implements Containment {
             if (ownGroup) {
                 killGroup(process.pid());
             }
-            process.destroyForcibly();
+            // the handle, not Process.destroyForcibly: that also closes the pipes and would lose unread output
+            process.toHandle().destroyForcibly();
             descendants.forEach(ProcessHandle::destroyForcibly);
             // children forked while we were killing: take another look
             process.descendants().forEach(ProcessHandle::destroyForcibly);
