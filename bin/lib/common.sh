@@ -139,6 +139,16 @@ ensure_built() {
   if jars_stale "$1"; then build_all; fi
 }
 
+# jars_newer_than TARGET_DIR FILE: whether a jar the program runs from is newer than FILE (an AOT cache made from
+# older jars must not be used: the JVM can start with its archived classes, that is, the old code).
+jars_newer_than() {
+  local jar
+  for jar in "$1"/*.jar "$1"/lib/*.jar; do
+    [ "$jar" -nt "$2" ] && return 0
+  done
+  return 1
+}
+
 # exec_java MODULE MAINCLASS ARGS...: runs a built program with the flags the stack needs.
 exec_java() {
   local module="$1" main="$2"
