@@ -42,8 +42,8 @@ up_dev_env() { # NATS_PORT HTTP_PORT SECRETS_DIR: a named API token of the first
       echo "export KANADE_BACKEND_URL='http://127.0.0.1:$UP_HTTP_PORT'"
       echo "export KANADE_AUTH_TOKEN='$token'"
       echo "export KANADE_NATS_URL='nats://127.0.0.1:$nats_port'"
-      sed -n 's/^export \(KANADE_NATS_USER\|KANADE_NATS_PASSWORD\)=/export \1=/p' "$secrets/admin.env"
-      sed -n 's/^export KANADE_NATS_NKEY_SEED=/export KANADE_NATS_NKEY_SEED=/p' "$secrets/agent.env"
+      sed -n 's/^\(KANADE_NATS_USER\|KANADE_NATS_PASSWORD\)=/export \1=/p' "$secrets/admin.env"
+      sed -n 's/^KANADE_NATS_NKEY_SEED=/export KANADE_NATS_NKEY_SEED=/p' "$secrets/agent.env"
     } > "$UP_DATA/dev.env"
   )
 }

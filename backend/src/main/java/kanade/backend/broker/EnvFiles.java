@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Small {@code export KEY='value'} files a shell can source, written owner-only (0600, in a 0700 directory, created
+ * Small {@code KEY='value'} files that systemd ({@code EnvironmentFile=}) and a shell ({@code set -a}) read, written owner-only (0600, in a 0700 directory, created
  * with those modes and moved into place), and read back.
  */
 final class EnvFiles {
@@ -45,14 +45,17 @@ final class EnvFiles {
         }
     }
 
-    /** Lines of {@code export KEY='value'}; values are generated and never contain a quote. */
+    /**
+     * Lines of {@code KEY='value'}: what systemd's EnvironmentFile= and a shell's {@code set -a; . file} both read.
+     * Values are generated and never contain a quote.
+     */
     static String render(Map<String, String> values) {
         StringBuilder out = new StringBuilder();
         values.forEach((key, value) -> {
             if (value.contains("'")) {
                 throw new IllegalArgumentException(key + " cannot be written with a quote in it");
             }
-            out.append("export ").append(key).append("='").append(value).append("'\n");
+            out.append(key).append("='").append(value).append("'\n");
         });
         return out.toString();
     }
