@@ -32,14 +32,15 @@ public record BackendSettings(String httpHost, int httpPort, String natsUrl, Nat
 
     /**
      * Test and benchmark defaults: loopback on a free port, the given broker and database, small JetStream limits,
-     * auth on with a random static service token (callers send {@code auth().staticToken()}).
+     * auth on with a random static service token (callers send {@code auth().staticToken()}) and JWT secret.
      */
     public static BackendSettings forTest(String natsUrl, DbSettings db) {
         return new BackendSettings("127.0.0.1", 0, natsUrl, NatsCredentials.none(), db, JetStreamLayout.scaled(0.01), 1000,
                 Duration.ofDays(30), Duration.ofDays(90), Duration.ofMillis(200),
                 db.sqlitePath() != null ? dataDirOf(db.sqlitePath())
                         : Path.of(System.getProperty("java.io.tmpdir"), "kanade-backend-" + java.util.UUID.randomUUID()),
-                AuthSettings.defaults().withStaticToken(new Secret("test-" + java.util.UUID.randomUUID(), "test")));
+                AuthSettings.defaults().withStaticToken(new Secret("test-" + java.util.UUID.randomUUID(), "test"))
+                        .withJwtSecret(new Secret("test-jwt-" + java.util.UUID.randomUUID(), "test")));
     }
 
     /** A copy with another projection batch size. */

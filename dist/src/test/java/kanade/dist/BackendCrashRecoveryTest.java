@@ -112,6 +112,8 @@ class BackendCrashRecoveryTest {
                 .redirectOutput(dir.resolve("backend-" + label + ".log").toFile());
         pb.environment().put("KANADE_NO_BUILD", "1");
         pb.environment().put("KANADE_AUTH_STATIC_TOKEN", SERVICE_TOKEN);
+        // several backends may share PostgreSQL, so a backend on it needs the shared JWT secret
+        pb.environment().put("KANADE_JWT_SECRET", "crash-test-jwt-secret-" + SERVICE_TOKEN);
         return pb.start();
     }
 
