@@ -11,8 +11,9 @@ import kanade.cli.CliEnvironment;
 import kanade.cli.CliFailure;
 import kanade.cli.ErrorCode;
 import kanade.cli.audit.CliAudit;
+import kanade.protocol.broker.BrokerRole;
 import kanade.runtime.nats.NatsConnect;
-import kanade.runtime.secret.SecretName;
+import kanade.runtime.nats.NatsCredentials;
 import kanade.runtime.secret.SecretSource;
 import picocli.CommandLine;
 
@@ -53,9 +54,10 @@ public final class Broker {
 
     private static Connection connect(CommandLine.Model.CommandSpec spec, UnaryOperator<Options.Builder> reconnect) {
         CliEnvironment env = CliEnvironment.of(spec);
-        var token = SecretSource.forPlatform(env.os(), env.env()).lookup(SecretName.CLI_NATS_TOKEN).orElse(null);
+        NatsCredentials credentials = NatsCredentials.forCli(SecretSource.forPlatform(env.os(), env.env()), env.env());
         String server = server(spec);
-        Options options = reconnect.apply(NatsConnect.baseOptions(server, token, "kanade-cli")).build();
+        Options options = reconnect.apply(NatsConnect.baseOptions(server, credentials, BrokerRole.ADMIN, "kanade-cli"))
+                .build();
         Connection connection;
         try {
             connection = Nats.connect(options);
@@ -79,6 +81,8 @@ public final class Broker {
 
     private static CliFailure unauthorized(String server, Exception e) {
         return new CliFailure(ErrorCode.UNAUTHORIZED, "the broker at " + server + " refused the credentials ("
-                + e.getMessage() + "); set KANADE_NATS_TOKEN (or the registry's NatsToken) to the broker's token", e);
+                + e.getMessage() + "); set KANADE_NATS_USER and KANADE_NATS_PASSWORD to the broker's admin credential"
+                + " (admin.env of `kanade-backend broker-credentials`, or `source <data>/dev.env` after kanade-dev up),"
+                + " or KANADE_NATS_TOKEN for a broker with kanade's shared token", e);
     }
 }

@@ -23,9 +23,12 @@ public enum BrokerRole {
             List.of(">"), List.of(),
             List.of(">"), List.of("_INBOX_agent.>", "_INBOX_admin.>"),
             false)),
-    /** The operator-admin credential of {@code kanade jetstream}: the JetStream API and its own inbox. */
+    /**
+     * The operator-admin credential of {@code kanade jetstream}: the JetStream API, its audit events (a setup is
+     * audited first) and its own inbox.
+     */
     ADMIN("_INBOX_admin", new Permissions(
-            List.of("$JS.API.>"), List.of(),
+            List.of("$JS.API.>", Subjects.AUDIT_WILDCARD), List.of(),
             List.of("_INBOX_admin.>"), List.of(),
             false));
 
