@@ -4,9 +4,6 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +22,7 @@ import kanade.agent.outbox.ResultPublisher;
 import kanade.agent.policy.PolicySupervisor;
 import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
+import kanade.runtime.files.OwnerOnly;
 import kanade.runtime.lifecycle.Component;
 import kanade.runtime.lifecycle.ComponentStack;
 import kanade.runtime.nats.NatsConnect;
@@ -95,11 +93,7 @@ public final class Agent implements AutoCloseable {
 
     /** Connects and starts an agent with the given script runner (the simulator's runs in-process). */
     public static Agent start(AgentSettings settings, AgentRuntime runtime, ScriptRunner scripts) throws Exception {
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data dir " + settings.dataDir(), e);
-        }
+        OwnerOnly.directory(settings.dataDir());
         Connection connection = Nats.connectReconnectOnConnect(options(settings, runtime));
         Agent agent = new Agent(settings, runtime, connection, scripts);
         agent.components.start();

@@ -2,7 +2,6 @@ package kanade.agent.outbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import kanade.protocol.wire.ExecResult;
+import kanade.runtime.files.OwnerOnly;
 import kanade.protocol.wire.Json;
 import kanade.protocol.wire.WireFormatException;
 import org.slf4j.Logger;
@@ -32,36 +32,17 @@ public final class Outbox {
 
     /** Opens (or creates) the outbox under {@code dataDir}. */
     public static Outbox open(Path dataDir) {
-        Path dir = dataDir.resolve("outbox");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create outbox " + dir, e);
-        }
-        return new Outbox(dir);
+        return new Outbox(OwnerOnly.directory(dataDir.resolve("outbox")));
     }
 
     /**
-     * Stores a result's JSON (encoded once by the publisher) durably until {@link #remove} is called: written to a temp file and forced to disk, renamed
-     * atomically into place, then the directory is forced too, so the entry survives a crash or power loss.
+     * Stores a result's JSON (encoded once by the publisher) durably until {@link #remove} is called: written to an
+     * owner-only temp file and forced to disk, renamed atomically into place, then the directory is forced too, so the
+     * entry survives a crash or power loss and no other local user reads it.
      */
     public void store(String resultId, byte[] json) {
-        Path target = file(resultId);
-        Path tmp = dir.resolve(resultId + ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(json);
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                out.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        OwnerOnly.write(file(resultId), json, true);
+        forceDirectory();
     }
 
     private void forceDirectory() {

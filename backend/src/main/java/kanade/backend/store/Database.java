@@ -2,11 +2,10 @@ package kanade.backend.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kanade.runtime.files.OwnerOnly;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,11 +35,11 @@ public final class Database implements AutoCloseable {
             config.setMaximumPoolSize(10);
         } else {
             Path path = settings.sqlitePath().toAbsolutePath();
-            try {
-                Files.createDirectories(path.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the directory of " + path, e);
+            if (!Files.isDirectory(path.getParent())) {
+                OwnerOnly.directory(path.getParent());
             }
+            // the database holds accounts and results: 0600 from the start (SQLite gives its -wal/-shm the same mode)
+            OwnerOnly.createFile(path);
             config.setJdbcUrl("jdbc:sqlite:" + path + "?journal_mode=WAL&busy_timeout=10000&synchronous=FULL");
             config.setMaximumPoolSize(4);
         }
