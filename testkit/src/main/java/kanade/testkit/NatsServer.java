@@ -1,5 +1,8 @@
 package kanade.testkit;
 
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,14 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kanade.protocol.broker.BrokerRole;
 
 /**
  * A real nats-server child process with JetStream on a free loopback port, configured through a file (Debian's
- * 2.9 only takes JetStream limits from one). Can be stopped, killed and restarted on the same port and store.
+ * 2.9 only takes JetStream limits from one). Runs with the product's broker roles unless told otherwise
+ * ({@link BrokerAuth}); clients connect with {@link #options(BrokerRole)}. Can be stopped, killed and restarted on
+ * the same port, store and credentials. The monitoring port is test-only (readiness and /varz readings).
  */
 public final class NatsServer implements AutoCloseable {
     /** Memory and file store limits; sized for the sum of Kanade's stream limits in tests. */
@@ -29,29 +36,37 @@ public final class NatsServer implements AutoCloseable {
     private final int port;
     private final int monitorPort;
     private final Limits limits;
-    private final String token;
+    private final BrokerAuth auth;
     private final List<String> extraConfig;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Process process;
 
-    private NatsServer(Path dir, int port, int monitorPort, Limits limits, String token, List<String> extraConfig) {
+    private NatsServer(Path dir, int port, int monitorPort, Limits limits, BrokerAuth auth, List<String> extraConfig) {
         this.dir = dir;
         this.port = port;
         this.monitorPort = monitorPort;
         this.limits = limits;
-        this.token = token;
+        this.auth = auth;
         this.extraConfig = List.copyOf(extraConfig);
     }
 
-    /** Starts a server with JetStream under {@code dir}, on free ports, and waits until it is healthy. */
+    /**
+     * Starts a server with JetStream and freshly generated broker roles under {@code dir}, on free ports, and waits
+     * until it is healthy.
+     */
     public static NatsServer start(Path dir) {
-        return start(dir, Limits.TEST, null, List.of());
+        return start(dir, Limits.TEST);
     }
 
-    /** Starts a server with the given limits, optional auth token and extra config lines. */
-    public static NatsServer start(Path dir, Limits limits, String token, List<String> extraConfig) {
-        NatsServer server = new NatsServer(dir, FreePorts.next(), FreePorts.next(), limits, token, extraConfig);
+    /** Like {@link #start(Path)} with other JetStream limits. */
+    public static NatsServer start(Path dir, Limits limits) {
+        return start(dir, limits, BrokerAuth.Roles.generate(), List.of());
+    }
+
+    /** Starts a server with the given limits, client auth and extra config lines. */
+    public static NatsServer start(Path dir, Limits limits, BrokerAuth auth, List<String> extraConfig) {
+        NatsServer server = new NatsServer(dir, FreePorts.next(), FreePorts.next(), limits, auth, extraConfig);
         Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "nats-server-reaper"));
         server.launch();
         return server;
@@ -67,14 +82,34 @@ public final class NatsServer implements AutoCloseable {
         return port;
     }
 
-    /** The HTTP monitoring base URL. */
+    /** Where its config, log and store live. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The HTTP monitoring base URL (test-only: shipped configs have no monitoring port). */
     public String monitorUrl() {
         return "http://127.0.0.1:" + monitorPort;
     }
 
-    /** The auth token, or null when the server runs without auth. */
-    public String token() {
-        return token;
+    /** How clients authenticate. */
+    public BrokerAuth auth() {
+        return auth;
+    }
+
+    /** The role credentials; fails for a server that does not run with the broker roles. */
+    public BrokerAuth.Roles roles() {
+        return auth.roles();
+    }
+
+    /** Client options for this server as {@code role}: its credential and inbox prefix; callers add the rest. */
+    public Options.Builder options(BrokerRole role) {
+        return auth.applyTo(Options.builder().server(url()), role);
+    }
+
+    /** A connection as {@code role} with jnats' defaults otherwise. */
+    public Connection connect(BrokerRole role) throws IOException, InterruptedException {
+        return Nats.connect(options(role).build());
     }
 
     /** The OS process id, for CPU and RSS readings. */
@@ -126,6 +161,7 @@ public final class NatsServer implements AutoCloseable {
             Files.createDirectories(dir);
             Path conf = dir.resolve("nats-server.conf");
             Files.writeString(conf, configText());
+            ownerOnly(conf);
             Path log = dir.resolve("nats-server.log");
             process = new ProcessBuilder(Executables.natsServer().toString(), "-c", conf.toString())
                     .redirectErrorStream(true)
@@ -139,6 +175,13 @@ public final class NatsServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start nats-server in " + dir, e);
+        }
+    }
+
+    /** The config holds the role passwords: readable by the owner only where the file system says so. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -169,9 +212,7 @@ public final class NatsServer implements AutoCloseable {
         lines.add("  max_memory_store: " + limits.maxMemoryBytes());
         lines.add("  max_file_store: " + limits.maxFileBytes());
         lines.add("}");
-        if (token != null) {
-            lines.add("authorization { token: \"" + token + "\" }");
-        }
+        lines.addAll(auth.configLines());
         lines.addAll(extraConfig);
         return String.join("\n", lines) + "\n";
     }

@@ -6,7 +6,6 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import kanade.protocol.broker.BrokerRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +26,7 @@ class FixturesTest {
     @Test
     void jetStreamPublishIsReadBackByPullConsumer() throws Exception {
         String stream = nats.uniqueName("FIXTURE");
-        try (Connection nc = Nats.connect(nats.url())) {
+        try (Connection nc = nats.connect(BrokerRole.BACKEND)) {
             nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(stream + ".>").build());
             JetStream js = nc.jetStream();
             js.publish(stream + ".one", "hello".getBytes(StandardCharsets.UTF_8));
@@ -54,12 +54,12 @@ class FixturesTest {
     @Test
     void natsServerSurvivesRestartWithItsStreams() throws Exception {
         String stream = nats.uniqueName("RESTART");
-        try (Connection nc = Nats.connect(nats.url())) {
+        try (Connection nc = nats.connect(BrokerRole.BACKEND)) {
             nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(stream + ".>").build());
             nc.jetStream().publish(stream + ".x", new byte[] {1});
         }
         nats.server().restart();
-        try (Connection nc = Nats.connect(nats.url())) {
+        try (Connection nc = nats.connect(BrokerRole.BACKEND)) {
             assertThat(nc.jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount()).isEqualTo(1);
         }
     }
