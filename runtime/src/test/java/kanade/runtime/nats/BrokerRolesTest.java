@@ -6,51 +6,38 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
-import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kanade.protocol.broker.BrokerRole;
-import kanade.protocol.broker.BrokerUsers;
 import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.jetstream.JetStreamLayout;
-import kanade.testkit.NatsServer;
-import org.junit.jupiter.api.AfterAll;
+import kanade.testkit.NatsServerFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The broker role table, rendered into a real nats-server: what the agent credential may and may not do. */
+/**
+ * The broker role table, rendered into a real nats-server (testkit's default broker): what the agent credential may
+ * and may not do.
+ */
 class BrokerRolesTest {
-    private static final BrokerUsers.Login BACKEND = new BrokerUsers.Login("kanade-backend", "backend-pw-for-tests");
-    private static final BrokerUsers.Login ADMIN = new BrokerUsers.Login("kanade-admin", "admin-pw-for-tests");
-    @TempDir
-    static Path dir;
-    private static NatsServer server;
-    private static NKey agentKey;
+    @RegisterExtension
+    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
 
     @BeforeAll
-    static void start() throws Exception {
-        agentKey = NKey.createUser(null);
-        String block = BrokerUsers.authorization(new String(agentKey.getPublicKey()), BACKEND, ADMIN);
-        server = NatsServer.start(dir, NatsServer.Limits.TEST, null, List.of(block));
+    static void layout() throws Exception {
         try (Connection admin = connect(BrokerRole.ADMIN, null)) {
             new JetStreamBootstrap(admin, JetStreamLayout.scaled(0.01)).apply();
         }
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @Test
     void withoutACredentialNobodyConnects() {
-        assertThatThrownBy(() -> Nats.connect(Options.builder().server(server.url()).maxReconnects(0).build()))
+        assertThatThrownBy(() -> Nats.connect(Options.builder().server(nats.url()).maxReconnects(0).build()))
                 .isInstanceOf(Exception.class);
     }
 
@@ -93,13 +80,7 @@ class BrokerRolesTest {
     }
 
     private static Connection connect(BrokerRole role, List<String> errors) throws Exception {
-        Options.Builder options = Options.builder().server(server.url()).inboxPrefix(role.inboxPrefix())
-                .maxReconnects(0);
-        switch (role) {
-            case AGENT -> options.authHandler(Nats.staticCredentials(null, agentKey.getSeed()));
-            case BACKEND -> options.userInfo(BACKEND.user(), BACKEND.password());
-            case ADMIN -> options.userInfo(ADMIN.user(), ADMIN.password());
-        }
+        Options.Builder options = nats.options(role).maxReconnects(0);
         if (errors != null) {
             options.errorListener(new ErrorListener() {
                 @Override

@@ -11,6 +11,9 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import kanade.protocol.broker.BrokerRole;
+import kanade.runtime.secret.EnvSecretSource;
 import kanade.testkit.NatsServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +30,8 @@ class NatsLogListenerTest {
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         logger.addAppender(events);
-        try (Connection connection = Nats.connect(NatsConnect.baseOptions(nats.url(), null, "log-test")
-                .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).build())) {
+        try (Connection connection = Nats.connect(NatsConnect.baseOptions(nats.url(), credentials(), BrokerRole.BACKEND,
+                        "log-test").maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).build())) {
             nats.server().stop();
             await().atMost(Duration.ofSeconds(10)).until(() -> connection.getStatus() != Connection.Status.CONNECTED);
             nats.server().restart();
@@ -39,6 +42,11 @@ class NatsLogListenerTest {
         } finally {
             logger.detachAppender(events);
         }
+    }
+
+    private static NatsCredentials credentials() {
+        Map<String, String> env = nats.env(BrokerRole.BACKEND);
+        return NatsCredentials.forBackend(new EnvSecretSource(env), env);
     }
 
     private static List<String> infoLines(ListAppender<ILoggingEvent> events) {
