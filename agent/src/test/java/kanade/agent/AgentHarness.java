@@ -7,25 +7,39 @@ import io.nats.client.Subscription;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import kanade.runtime.jetstream.JetStreamBootstrap;
-import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
+import kanade.runtime.jetstream.JetStreamBootstrap;
+import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.runtime.nats.NatsCredentials;
+import kanade.runtime.secret.EnvSecretSource;
+import kanade.testkit.NatsServerFixture;
 
-/** Starts real agents against a test broker and sends them commands the way the CLI does. */
+/**
+ * Starts real agents against a test broker, with the broker's agent credential, and sends them commands the way the
+ * backend does, as the backend role.
+ */
 public final class AgentHarness implements AutoCloseable {
     private final String natsUrl;
+    private final NatsCredentials agentCredentials;
     private final AgentRuntime runtime = AgentRuntime.create(1);
     private final Connection operator;
 
-    public AgentHarness(String natsUrl) throws Exception {
-        this.natsUrl = natsUrl;
+    public AgentHarness(NatsServerFixture nats) throws Exception {
+        this.natsUrl = nats.url();
+        this.agentCredentials = agentCredentials(nats);
         // tests restart the broker: reconnect quickly and for ever
-        this.operator = Nats.connect(new io.nats.client.Options.Builder().server(natsUrl).maxReconnects(-1)
+        this.operator = Nats.connect(nats.options(BrokerRole.BACKEND).maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(100)).build());
         new JetStreamBootstrap(operator, JetStreamLayout.scaled(0.01)).apply();
+    }
+
+    /** The agent credential of {@code nats}'s broker, read as the agent reads it (KANADE_NATS_NKEY_SEED). */
+    public static NatsCredentials agentCredentials(NatsServerFixture nats) {
+        return NatsCredentials.forAgent(new EnvSecretSource(nats.env(BrokerRole.AGENT)));
     }
 
     /** Starts an agent named {@code pcId} with its data under {@code dataDir}. */
@@ -33,9 +47,13 @@ public final class AgentHarness implements AutoCloseable {
         return Agent.start(settings(pcId, dataDir), runtime);
     }
 
-    /** The settings {@link #startAgent(String, Path)} uses (this broker, a 2 s shutdown grace), to adjust. */
+    /**
+     * The settings {@link #startAgent(String, Path)} uses (this broker, its agent credential, a 2 s shutdown grace),
+     * to adjust.
+     */
     public AgentSettings settings(String pcId, Path dataDir) {
-        return AgentSettings.of(pcId, natsUrl, dataDir).withShutdownGrace(Duration.ofSeconds(2));
+        return AgentSettings.builder(pcId, natsUrl, dataDir).natsCredentials(agentCredentials)
+                .shutdownGrace(Duration.ofSeconds(2)).build();
     }
 
     /** Starts an agent with custom settings. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.ExecResult;
@@ -45,7 +46,8 @@ class AgentLifecycleTest {
     @Test
     void shutdownKillsJobsPastTheGraceAndReportsThem() throws Exception {
         String pc = broker.nats().uniqueName("pc-stop");
-        Agent agent = broker.harness().startAgent(AgentSettings.of(pc, broker.nats().url(), dataDir).withShutdownGrace(Duration.ofMillis(300)));
+        Agent agent = broker.harness().startAgent(broker.harness().settings(pc, dataDir)
+                .withShutdownGrace(Duration.ofMillis(300)));
         Command command = AgentHarness.command("sh", "sleep 120", 300);
         Subscription results = broker.harness().send(pc, command);
         await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
@@ -60,7 +62,8 @@ class AgentLifecycleTest {
     @Test
     void shutdownLetsShortJobsFinish() throws Exception {
         String pc = broker.nats().uniqueName("pc-grace");
-        Agent agent = broker.harness().startAgent(AgentSettings.of(pc, broker.nats().url(), dataDir).withShutdownGrace(Duration.ofSeconds(10)));
+        Agent agent = broker.harness().startAgent(broker.harness().settings(pc, dataDir)
+                .withShutdownGrace(Duration.ofSeconds(10)));
         Subscription results = broker.harness().send(pc, AgentHarness.command("sh", "sleep 0.5; echo done", 30));
         await().atMost(Duration.ofSeconds(5)).until(() -> agent.runningJobs() == 1);
         agent.close();
@@ -125,7 +128,7 @@ class AgentLifecycleTest {
 
     /** Results stored for {@code requestId}, read on a fresh connection (the broker is restarted by some tests). */
     private static long storedResults(String requestId) {
-        try (var connection = io.nats.client.Nats.connect(broker.nats().url())) {
+        try (var connection = broker.nats().connect(BrokerRole.ADMIN)) {
             String subject = Subjects.results(requestId);
             var subjects = connection.jetStreamManagement().getStreamInfo(kanade.protocol.subject.Streams.RESULTS,
                     io.nats.client.api.StreamInfoOptions.filterSubjects(subject)).getStreamState().getSubjects();

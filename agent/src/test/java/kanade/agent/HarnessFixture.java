@@ -24,7 +24,7 @@ public final class HarnessFixture implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         nats.beforeAll(context);
-        harness = new AgentHarness(nats.url());
+        harness = new AgentHarness(nats);
     }
 
     @Override

@@ -3,7 +3,6 @@ package kanade.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.nats.client.Nats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.ExecResult;
@@ -91,7 +91,7 @@ class OutboxQuarantineTest {
 
     /** The stored result for {@code requestId}, or null (read on a fresh connection). */
     private static ExecResult stored(String requestId) {
-        try (var connection = Nats.connect(broker.nats().url())) {
+        try (var connection = broker.nats().connect(BrokerRole.ADMIN)) {
             var message = connection.jetStreamManagement().getLastMessage(Streams.RESULTS, Subjects.results(requestId));
             return Json.decode(message.getData(), ExecResult.class);
         } catch (Exception e) {

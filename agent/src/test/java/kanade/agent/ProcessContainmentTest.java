@@ -64,7 +64,7 @@ class ProcessContainmentTest {
 
     @BeforeAll
     static void startAgents() throws Exception {
-        harness = new AgentHarness(nats.url());
+        harness = new AgentHarness(nats);
         runtime = AgentRuntime.create(1);
         root = Files.createTempDirectory("kanade-containment-");
         start("cgroup", Containments::cgroupV2);

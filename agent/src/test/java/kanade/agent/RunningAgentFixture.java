@@ -33,7 +33,7 @@ public final class RunningAgentFixture implements BeforeAllCallback, AfterAllCal
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("kanade-agent-");
-        harness = new AgentHarness(nats.url());
+        harness = new AgentHarness(nats);
         agent = harness.startAgent(pcId, dataDir);
     }
 
