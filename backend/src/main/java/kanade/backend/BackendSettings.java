@@ -49,6 +49,12 @@ public record BackendSettings(String httpHost, int httpPort, String natsUrl, Nat
                 heartbeatFlush, dataDir, auth);
     }
 
+    /** A copy that connects to the broker with {@code credentials}. */
+    public BackendSettings withNatsCredentials(NatsCredentials credentials) {
+        return new BackendSettings(httpHost, httpPort, natsUrl, credentials, db, layout, projectionBatch, keepResults,
+                keepAudit, heartbeatFlush, dataDir, auth);
+    }
+
     /** A copy with other auth settings. */
     public BackendSettings withAuth(AuthSettings other) {
         return new BackendSettings(httpHost, httpPort, natsUrl, natsCredentials, db, layout, projectionBatch, keepResults,

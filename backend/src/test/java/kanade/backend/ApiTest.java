@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.Set;
 import kanade.agent.Agent;
 import kanade.agent.AgentHarness;
-import kanade.agent.AgentSettings;
 import kanade.backend.api.Route;
 import kanade.backend.run.RunService;
 import kanade.backend.store.DbSettings;
@@ -47,11 +46,11 @@ class ApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = BackendServer.start(BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db"))),
+        backend = BackendServer.start(TestBackends.settings(nats, DbSettings.sqlite(dir.resolve("b.db"))),
                 Clock.systemUTC());
         http = Http.asService(backend);
-        agents = new AgentHarness(nats.url());
-        agent = agents.startAgent(AgentSettings.of(PC, nats.url(), dir.resolve("agent"))
+        agents = new AgentHarness(nats);
+        agent = agents.startAgent(agents.settings(PC, dir.resolve("agent"))
                 .withHeartbeatInterval(Duration.ofMillis(200)));
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import io.nats.client.api.MessageInfo;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 import kanade.agent.Agent;
 import kanade.agent.AgentHarness;
 import kanade.backend.store.DbSettings;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.AuditEvent;
@@ -49,12 +49,12 @@ class AuditBeforeActingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        settings = BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db")));
+        settings = TestBackends.settings(nats, DbSettings.sqlite(dir.resolve("b.db")));
         backend = BackendServer.start(settings, Clock.systemUTC());
         http = Http.asService(backend);
-        agents = new AgentHarness(nats.url());
+        agents = new AgentHarness(nats);
         agent = agents.startAgent(PC, dir.resolve("agent"));
-        observer = Nats.connect(nats.url());
+        observer = nats.connect(BrokerRole.BACKEND);
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ class AuthApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        BackendSettings settings = BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db")));
+        BackendSettings settings = TestBackends.settings(nats, DbSettings.sqlite(dir.resolve("b.db")));
         settings = settings.withAuth(settings.auth().withJwtSecret(JWT_SECRET)
                 .withBootstrapPassword(new Secret(BOOTSTRAP_PASSWORD, "test"))
                 .withLockout(new LoginLockout.Policy(3, Duration.ofMinutes(5), Duration.ofSeconds(2), 4)));

@@ -43,7 +43,7 @@ class BadInputFuzzTest {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = BackendServer.start(BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db"))),
+        backend = BackendServer.start(TestBackends.settings(nats, DbSettings.sqlite(dir.resolve("b.db"))),
                 Clock.systemUTC());
         raw = new RawHttp(backend.httpPort(), backend.settings().auth().staticToken().reveal());
     }

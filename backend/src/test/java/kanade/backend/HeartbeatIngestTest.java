@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import kanade.backend.store.AgentRow;
 import kanade.backend.store.AgentStore;
 import kanade.backend.store.Database;
 import kanade.backend.store.DbSettings;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Heartbeat;
 import kanade.protocol.wire.Json;
@@ -42,7 +42,7 @@ class HeartbeatIngestTest {
     void open() throws Exception {
         db = Database.open(DbSettings.sqlite(dir.resolve("agents.db")));
         agents = new AgentStore(db);
-        nc = Nats.connect(nats.url());
+        nc = nats.connect(BrokerRole.BACKEND);
     }
 
     @AfterEach

@@ -65,7 +65,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = BackendServer.start(BackendSettings.forTest(nats.url(), DbSettings.sqlite(dir.resolve("b.db"))),
+        backend = BackendServer.start(TestBackends.settings(nats, DbSettings.sqlite(dir.resolve("b.db"))),
                 Clock.systemUTC());
         Http.Response response = new Http(backend.httpPort()).get("/api/openapi.json");
         assertThat(response.status()).isEqualTo(200);

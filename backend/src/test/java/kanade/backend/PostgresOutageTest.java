@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import java.time.Clock;
 import java.time.Duration;
 import kanade.backend.store.Database;
 import kanade.backend.store.DbSettings;
 import kanade.backend.store.DeadLetterStore;
 import kanade.backend.store.ResultQuery;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 import kanade.testkit.NatsServerFixture;
 import kanade.testkit.PostgresServer;
@@ -41,8 +41,8 @@ class PostgresOutageTest {
     void everyRowArrivesAfterPostgresComesBackAndNoneIsDeadLettered() throws Exception {
         DbSettings db = DbSettings.postgres(postgres.jdbcUrl("kanade_outage"), postgres.user());
         int half = 1000;
-        try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(), db).withProjectionBatch(50),
-                Clock.systemUTC()); Connection nc = Nats.connect(nats.url())) {
+        try (BackendServer backend = BackendServer.start(TestBackends.settings(nats, db).withProjectionBatch(50),
+                Clock.systemUTC()); Connection nc = nats.connect(BrokerRole.AGENT)) {
             JetStream js = nc.jetStream();
             for (int i = 0; i < half; i++) {
                 ResultFactory.publish(js, ResultFactory.result("pc-outage", 0, "before " + i));

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
-import io.nats.client.Options;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kanade.backend.projection.StreamProjector;
 import kanade.backend.store.DbSettings;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 import kanade.protocol.wire.ExecResult;
 import kanade.testkit.NatsServerFixture;
@@ -47,9 +47,9 @@ class ProjectionAcrossBrokerRestartTest {
         events.start();
         logger.addAppender(events);
         List<ExecResult> sent = new ArrayList<>();
-        try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(),
+        try (BackendServer backend = BackendServer.start(TestBackends.settings(nats,
                 DbSettings.sqlite(dir.resolve("restart.db"))), Clock.systemUTC());
-             Connection nc = Nats.connect(Options.builder().server(nats.url()).maxReconnects(-1)
+             Connection nc = Nats.connect(nats.options(BrokerRole.AGENT).maxReconnects(-1)
                      .reconnectWait(Duration.ofMillis(100)).build())) {
             JetStream js = nc.jetStream();
             Http http = Http.asService(backend);

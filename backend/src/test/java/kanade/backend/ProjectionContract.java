@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import io.nats.client.api.StreamInfoOptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import kanade.backend.store.Database;
 import kanade.backend.store.DbSettings;
 import kanade.backend.store.DeadLetterStore;
 import kanade.backend.store.ResultQuery;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.ExecResult;
@@ -40,8 +40,8 @@ abstract class ProjectionContract {
 
     @BeforeAll
     void start() throws Exception {
-        backend = BackendServer.start(BackendSettings.forTest(nats.url(), database()), Clock.systemUTC());
-        nc = Nats.connect(nats.url());
+        backend = BackendServer.start(TestBackends.settings(nats, database()), Clock.systemUTC());
+        nc = nats.connect(BrokerRole.BACKEND);
         js = nc.jetStream();
         db = Database.open(database());
     }

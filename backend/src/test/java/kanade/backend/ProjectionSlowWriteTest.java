@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import kanade.backend.projection.Projections;
 import kanade.backend.store.DbSettings;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 import kanade.runtime.secret.Secret;
 import kanade.testkit.NatsServerFixture;
@@ -37,11 +37,11 @@ class ProjectionSlowWriteTest {
     @Test
     void aWriteSlowerThanTheAckWaitIsNotRedelivered() throws Exception {
         DbSettings db = DbSettings.postgres(postgres.jdbcUrl(), postgres.user());
-        BackendSettings settings = BackendSettings.forTest(nats.url(), db).withProjectionBatch(100);
+        BackendSettings settings = TestBackends.settings(nats, db).withProjectionBatch(100);
         // with PostgreSQL the backend wants a shared JWT signing secret
         settings = settings.withAuth(settings.auth().withJwtSecret(new Secret("slow-write-" + "x".repeat(48), "test")));
         try (BackendServer backend = BackendServer.start(settings, Clock.systemUTC());
-             Connection nc = Nats.connect(nats.url());
+             Connection nc = nats.connect(BrokerRole.BACKEND);
              java.sql.Connection locker = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
             JetStream js = nc.jetStream();
             ResultFactory.publish(js, ResultFactory.result("pc-slow", 0, "first"));

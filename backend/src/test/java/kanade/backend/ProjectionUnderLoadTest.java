@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import kanade.backend.store.DbSettings;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
@@ -42,9 +42,9 @@ class ProjectionUnderLoadTest {
 
     @Test
     void aBurstOfTwentyThousandResultsIsProjectedWithoutRedeliveries() throws Exception {
-        try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(),
+        try (BackendServer backend = BackendServer.start(TestBackends.settings(nats,
                 DbSettings.sqlite(dir.resolve("load.db"))), Clock.systemUTC());
-             Connection nc = Nats.connect(nats.url())) {
+             Connection nc = nats.connect(BrokerRole.AGENT)) {
             JetStream js = nc.jetStream();
             String stdout = "x".repeat(STDOUT_BYTES);
             long start = System.nanoTime();

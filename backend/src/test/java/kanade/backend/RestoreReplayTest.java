@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +17,7 @@ import kanade.backend.store.Database;
 import kanade.backend.store.DbSettings;
 import kanade.backend.store.ResultStore;
 import kanade.backend.store.SqliteBackup;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 import kanade.protocol.wire.ExecResult;
 import kanade.testkit.NatsServerFixture;
@@ -38,9 +38,9 @@ class RestoreReplayTest {
         DbSettings db = DbSettings.sqlite(dir.resolve("backend.db"));
         Path backup = dir.resolve("backup.db");
         List<ExecResult> sent = new ArrayList<>();
-        try (Connection nc = Nats.connect(nats.url())) {
+        try (Connection nc = nats.connect(BrokerRole.BACKEND)) {
             JetStream js = nc.jetStream();
-            try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(), db), Clock.systemUTC())) {
+            try (BackendServer backend = BackendServer.start(TestBackends.settings(nats, db), Clock.systemUTC())) {
                 publish(js, sent, 10);
                 await().atMost(Duration.ofSeconds(20)).until(() -> backend.results().count() == 10);
                 try (Database open = Database.open(db)) {
@@ -58,7 +58,7 @@ class RestoreReplayTest {
             nc.jetStreamManagement().deleteConsumer(Streams.RESULTS, Projections.RESULTS_DURABLE);
             nc.jetStreamManagement().deleteConsumer(Streams.AUDIT, Projections.AUDIT_DURABLE);
 
-            try (BackendServer backend = BackendServer.start(BackendSettings.forTest(nats.url(), db), Clock.systemUTC())) {
+            try (BackendServer backend = BackendServer.start(TestBackends.settings(nats, db), Clock.systemUTC())) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> backend.results().count() == 15);
                 assertThat(sent).allSatisfy(r -> assertThat(backend.results().find(r.resultId()).orElseThrow().result())
                         .isEqualTo(r));

@@ -15,6 +15,7 @@ import kanade.protocol.broker.BrokerRole;
 import kanade.runtime.nats.NatsConnect;
 import kanade.runtime.nats.NatsCredentials;
 import kanade.runtime.secret.EnvSecretSource;
+import kanade.testkit.BrokerAuth;
 import kanade.testkit.NatsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,8 @@ class BrokerCredentialsTest {
         String conf = Files.readString(secrets.resolve("nats-auth.conf"));
         Map<String, String> backendEnv = EnvFiles.read(secrets.resolve("backend.env"));
         assertThat(conf).doesNotContain(backendEnv.get("KANADE_NATS_PASSWORD")).contains("$2a$11$");
-        try (NatsServer server = NatsServer.start(dir.resolve("nats"), NatsServer.Limits.TEST, null, List.of(conf))) {
+        try (NatsServer server = NatsServer.start(dir.resolve("nats"), NatsServer.Limits.TEST,
+                BrokerAuth.inConfig(), List.of(conf))) {
             connect(server, NatsCredentials.forAgent(new EnvSecretSource(EnvFiles.read(secrets.resolve("agent.env")))),
                     BrokerRole.AGENT).close();
             connect(server, NatsCredentials.forBackend(new EnvSecretSource(backendEnv), backendEnv), BrokerRole.BACKEND)
