@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kanade.protocol.broker.BrokerRole;
 
@@ -47,7 +48,7 @@ public final class NatsServer implements AutoCloseable {
         this.port = port;
         this.monitorPort = monitorPort;
         this.limits = limits;
-        this.auth = auth;
+        this.auth = Objects.requireNonNull(auth, "auth");
         this.extraConfig = List.copyOf(extraConfig);
     }
 
