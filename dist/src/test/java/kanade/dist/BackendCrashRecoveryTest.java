@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import kanade.backend.Http;
 import kanade.backend.ResultFactory;
 import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.ExecResult;
 import kanade.protocol.wire.Json;
@@ -53,7 +53,7 @@ class BackendCrashRecoveryTest {
 
     private void crashAndRecover(String dbSection, String name) throws Exception {
         String prefix = "crash-" + name;
-        try (Connection nc = Nats.connect(nats.url())) {
+        try (Connection nc = nats.connect(BrokerRole.BACKEND)) {
             new JetStreamBootstrap(nc, JetStreamLayout.scaled(0.01)).apply();
             publish(nc.jetStream(), prefix);
         }
@@ -111,6 +111,7 @@ class BackendCrashRecoveryTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("backend-" + label + ".log").toFile());
         pb.environment().put("KANADE_NO_BUILD", "1");
+        pb.environment().putAll(nats.env(BrokerRole.BACKEND));
         pb.environment().put("KANADE_AUTH_STATIC_TOKEN", SERVICE_TOKEN);
         // several backends may share PostgreSQL, so a backend on it needs the shared JWT secret
         pb.environment().put("KANADE_JWT_SECRET", "crash-test-jwt-secret-" + SERVICE_TOKEN);
