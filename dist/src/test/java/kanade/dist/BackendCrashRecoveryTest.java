@@ -115,6 +115,9 @@ class BackendCrashRecoveryTest {
         pb.environment().put("KANADE_AUTH_STATIC_TOKEN", SERVICE_TOKEN);
         // several backends may share PostgreSQL, so a backend on it needs the shared JWT secret
         pb.environment().put("KANADE_JWT_SECRET", "crash-test-jwt-secret-" + SERVICE_TOKEN);
+        // a given first-admin password: a generated one would be written to the data dir, which on PostgreSQL is
+        // the working directory (backend.toml has no data_dir yet)
+        pb.environment().put("KANADE_BOOTSTRAP_ADMIN_PASSWORD", "crash-test-admin-password");
         return pb.start();
     }
 
