@@ -18,7 +18,7 @@ import kanade.agent.policy.FleetPolicy;
 import kanade.agent.exec.ProcessScriptRunner;
 import kanade.agent.exec.ShellCatalog;
 import kanade.runtime.config.OsFamily;
-import kanade.runtime.secret.Secret;
+import kanade.runtime.nats.NatsCredentials;
 import kanade.testkit.TempDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +27,17 @@ import org.slf4j.LoggerFactory;
 public final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
-    /** How the fleet is built; {@code hold} holds the simulated scripts at their end while engaged. */
-    public record Spec(int agents, String natsUrl, Secret token, GroupSplit groups, double failRate, Duration scriptTime,
-                       Duration heartbeat, boolean realShell, Path dataRoot, int connectParallelism, ScriptHold hold) {
+    /**
+     * How the fleet is built: every agent connects with {@code credentials} (the agent role's NKey, which simulated
+     * agents share); {@code hold} holds the simulated scripts at their end while engaged.
+     */
+    public record Spec(int agents, String natsUrl, NatsCredentials credentials, GroupSplit groups, double failRate,
+                       Duration scriptTime, Duration heartbeat, boolean realShell, Path dataRoot, int connectParallelism,
+                       ScriptHold hold) {
         /** A fleet whose scripts are never held. */
-        public Spec(int agents, String natsUrl, Secret token, GroupSplit groups, double failRate, Duration scriptTime,
-                    Duration heartbeat, boolean realShell, Path dataRoot, int connectParallelism) {
-            this(agents, natsUrl, token, groups, failRate, scriptTime, heartbeat, realShell, dataRoot,
+        public Spec(int agents, String natsUrl, NatsCredentials credentials, GroupSplit groups, double failRate,
+                    Duration scriptTime, Duration heartbeat, boolean realShell, Path dataRoot, int connectParallelism) {
+            this(agents, natsUrl, credentials, groups, failRate, scriptTime, heartbeat, realShell, dataRoot,
                     connectParallelism, new ScriptHold());
         }
     }
@@ -90,7 +94,7 @@ public final class Fleet implements AutoCloseable {
     private static Agent startOne(Spec spec, AgentRuntime runtime, int index) throws Exception {
         String pcId = pcId(index);
         AgentSettings settings = AgentSettings.builder(pcId, spec.natsUrl(), spec.dataRoot().resolve(pcId))
-                .natsToken(spec.token()).shutdownGrace(Duration.ofSeconds(2)).maxOutputBytes(64 * 1024)
+                .natsCredentials(spec.credentials()).shutdownGrace(Duration.ofSeconds(2)).maxOutputBytes(64 * 1024)
                 .osFamily(OsFamily.LINUX)
                 .initialPolicy(FleetPolicy.defaults().withHeartbeatInterval(spec.heartbeat())
                         .withGroups(spec.groups().groupsOf(index, spec.agents())))

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kanade.protocol.time.HumanDuration;
-import kanade.runtime.config.OsFamily;
-import kanade.runtime.secret.SecretName;
-import kanade.runtime.secret.SecretSource;
+import kanade.runtime.nats.NatsUrls;
 import kanade.sim.bench.ProcStats;
 import picocli.CommandLine;
 
@@ -27,7 +25,8 @@ public final class SimRunCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--real-shell", description = "run scripts with the platform shell instead of answering in-process")
     boolean realShell;
     @CommandLine.Option(names = "--nats-url", defaultValue = "${env:KANADE_NATS_URL:-nats://127.0.0.1:4222}",
-            description = "broker (default ${DEFAULT-VALUE}); the token comes from KANADE_NATS_TOKEN")
+            description = "broker (default ${DEFAULT-VALUE}); the agents' credential comes from KANADE_NATS_NKEY_SEED "
+                    + "(else KANADE_NATS_TOKEN)")
     String natsUrl;
     @CommandLine.Option(names = "--connect-parallelism", defaultValue = "64", description = "agents connecting at once")
     int connectParallelism;
@@ -42,13 +41,12 @@ public final class SimRunCommand implements Callable<Integer> {
         }
         FileLimits.requireRoomFor(agents);
         Duration interval = HumanDuration.parse(heartbeat);
-        var token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.AGENT_NATS_TOKEN)
-                .orElse(null);
+        BrokerAccess broker = BrokerAccess.attached(natsUrl, System.getenv());
         long start = System.nanoTime();
-        Fleet fleet = Fleet.start(new Fleet.Spec(agents, natsUrl, token, GroupSplit.parse(groups), failRate,
+        Fleet fleet = Fleet.start(new Fleet.Spec(agents, natsUrl, broker.agent(), GroupSplit.parse(groups), failRate,
                 Duration.ofMillis(scriptMs), interval, realShell, Fleet.defaultDataRoot(), connectParallelism));
         System.out.printf("%d agents up in %.1f s (sim-00001..%s) on %s; Ctrl-C to stop%n", fleet.size(),
-                (System.nanoTime() - start) / 1e9, Fleet.pcId(agents - 1), natsUrl);
+                (System.nanoTime() - start) / 1e9, Fleet.pcId(agents - 1), NatsUrls.masked(natsUrl));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

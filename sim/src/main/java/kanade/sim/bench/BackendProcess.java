@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
+import kanade.sim.BrokerAccess;
 import kanade.testkit.ChildProcesses;
 import kanade.testkit.FreePorts;
 
@@ -38,13 +39,16 @@ public final class BackendProcess implements BackendAccess {
         this.sqlite = sqlite;
     }
 
-    /** Starts the backend against {@code natsUrl} with its database and log under {@code dir}; waits for /health. */
-    public static BackendProcess start(Path dir, String natsUrl, double jetStreamScale) throws IOException {
-        return start(dir, natsUrl, jetStreamScale, 0);
+    /**
+     * Starts the backend against {@code broker} (its backend login through the environment) with its database and log
+     * under {@code dir}; waits for /health.
+     */
+    public static BackendProcess start(Path dir, BrokerAccess broker, double jetStreamScale) throws IOException {
+        return start(dir, broker, jetStreamScale, 0);
     }
 
-    /** Like {@link #start(Path, String, double)} with {@code [projection] batch} set (0: the backend's default). */
-    public static BackendProcess start(Path dir, String natsUrl, double jetStreamScale, int projectionBatch)
+    /** Like {@link #start(Path, BrokerAccess, double)} with {@code [projection] batch} set (0: the backend's default). */
+    public static BackendProcess start(Path dir, BrokerAccess broker, double jetStreamScale, int projectionBatch)
             throws IOException {
         Files.createDirectories(dir);
         int port = FreePorts.next();
@@ -61,13 +65,14 @@ public final class BackendProcess implements BackendAccess {
                 scale = %s
                 [log]
                 level = 'warn'
-                """.formatted(port, natsUrl, sqlite, jetStreamScale)
+                """.formatted(port, broker.url(), sqlite, jetStreamScale)
                 + (projectionBatch > 0 ? "[projection]\nbatch = " + projectionBatch + "\n" : ""));
         ProcessBuilder pb = new ProcessBuilder(KanadeHome.launcher("kanade-backend").toString(), "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("backend.log").toFile()));
         pb.environment().put("KANADE_NO_BUILD", "1");
         pb.environment().put("KANADE_JAVA_OPTS", System.getenv().getOrDefault("KANADE_BACKEND_JAVA_OPTS", "-Xmx2g"));
+        pb.environment().putAll(broker.backendEnv());
         String token = "bench-" + java.util.UUID.randomUUID();
         pb.environment().put("KANADE_AUTH_STATIC_TOKEN", token);
         BackendProcess backend = new BackendProcess(pb.start(), token, port, sqlite);

@@ -1,64 +1,48 @@
 package kanade.sim.bench;
 
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import kanade.runtime.config.OsFamily;
-import kanade.runtime.nats.NatsConnect;
-import kanade.runtime.secret.Secret;
-import kanade.runtime.secret.SecretName;
-import kanade.runtime.secret.SecretSource;
+import kanade.sim.BrokerAccess;
 import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
 import kanade.testkit.NatsServer;
 
-/** The broker and backend a bench runs against (started as child processes, or attached), and its simulated fleet. */
+/**
+ * The broker and backend a bench runs against (started as child processes with generated broker role credentials, or
+ * attached), and its simulated fleet.
+ */
 final class BenchInfra implements AutoCloseable {
     private final NatsServer nats;
-    private final String natsUrl;
-    private final Secret token;
+    private final BrokerAccess broker;
     private final BackendAccess backend;
     private final long brokerPid;
 
-    private BenchInfra(NatsServer nats, String natsUrl, Secret token, BackendAccess backend) {
+    private BenchInfra(NatsServer nats, BrokerAccess broker, BackendAccess backend) {
         this.nats = nats;
-        this.natsUrl = natsUrl;
-        this.token = token;
+        this.broker = broker;
         this.backend = backend;
-        this.brokerPid = nats != null ? nats.pid() : ListeningPid.of(natsUrl);
+        this.brokerPid = nats != null ? nats.pid() : ListeningPid.of(broker.url());
     }
 
     /** Starts (or attaches to) a broker and, when {@code withBackend}, a backend. */
     static BenchInfra open(Path work, FleetOptions options, boolean withBackend) throws Exception {
         FileLimits.requireRoomFor(options.agents);
         NatsServer nats = null;
-        String url = options.natsUrl;
-        Secret token = null;
-        if (url == null) {
-            nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30), null, List.of());
-            url = nats.url();
+        BrokerAccess broker;
+        if (options.natsUrl == null) {
+            nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(512L << 20, 8L << 30));
+            broker = BrokerAccess.of(nats);
         } else {
-            token = SecretSource.forPlatform(OsFamily.current(), System.getenv()).lookup(SecretName.AGENT_NATS_TOKEN)
-                    .orElse(null);
+            broker = BrokerAccess.attached(options.natsUrl, System.getenv());
         }
         BackendAccess backend = null;
         if (withBackend) {
             backend = options.backendUrl != null ? new RemoteBackend(options.backendUrl)
-                    : BackendProcess.start(work.resolve("backend"), url, 0.2);
+                    : BackendProcess.start(work.resolve("backend"), broker, 0.2);
         }
-        return new BenchInfra(nats, url, token, backend);
-    }
-
-    String natsUrl() {
-        return natsUrl;
-    }
-
-    /** The NATS token for agents and the operator connection (attached brokers only). */
-    Secret token() {
-        return token;
+        return new BenchInfra(nats, broker, backend);
     }
 
     BackendAccess backend() {
@@ -78,16 +62,16 @@ final class BenchInfra implements AutoCloseable {
         return brokerPid;
     }
 
-    /** Starts {@code agents} simulated agents (instant scripts, no failures) against this broker. */
+    /** Starts {@code agents} simulated agents (instant scripts, no failures) with the agent credential. */
     Fleet startFleet(int agents, Duration heartbeat, GroupSplit groups, Duration scriptTime, int connectParallelism)
             throws Exception {
-        return Fleet.start(new Fleet.Spec(agents, natsUrl, token, groups, 0.0, scriptTime, heartbeat, false,
-                Fleet.defaultDataRoot(), connectParallelism));
+        return Fleet.start(new Fleet.Spec(agents, broker.url(), broker.agent(), groups, 0.0, scriptTime, heartbeat,
+                false, Fleet.defaultDataRoot(), connectParallelism));
     }
 
-    /** An operator connection to the broker. */
+    /** An operator connection to the broker, as the backend role. */
     Connection connect() throws Exception {
-        return Nats.connect(NatsConnect.baseOptions(natsUrl, token, "kanade-sim operator").build());
+        return broker.connectOperator("kanade-sim operator");
     }
 
     @Override

@@ -2,24 +2,26 @@ package kanade.sim.bench;
 
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import kanade.protocol.subject.Subjects;
 import java.util.Map;
+import kanade.protocol.broker.BrokerRole;
+import kanade.protocol.subject.Subjects;
 import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.jetstream.JetStreamLayout;
+import kanade.sim.BrokerAccess;
 import kanade.testkit.ChildProcesses;
 import kanade.testkit.NatsServer;
 
 /**
- * What {@code kanade ping} / {@code kanade run} need to do real work: a throwaway nats-server with Kanade's JetStream
- * layout (scaled down) and one real agent process (bin/kanade-agent), up once its first heartbeat arrived. Runs
- * {@code bin/kanade} as a child process against them, for the CLI bench and the CLI's AOT training.
+ * What {@code kanade ping} / {@code kanade run} need to do real work: a throwaway nats-server with the broker roles and
+ * Kanade's JetStream layout (scaled down) and one real agent process (bin/kanade-agent) with the agent NKey, up once its
+ * first heartbeat arrived. Runs {@code bin/kanade} as a child process against them with the operator-admin broker
+ * login in its environment, for the CLI bench and the CLI's AOT training.
  */
 final class CliFixture implements AutoCloseable {
     /** The pc_id of the fixture's agent. */
@@ -40,17 +42,17 @@ final class CliFixture implements AutoCloseable {
 
     /** Starts the broker, creates the streams and buckets, starts the agent and waits for its first heartbeat. */
     static CliFixture start(Path work) throws Exception {
-        NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30), null,
-                List.of());
+        NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30));
+        BrokerAccess broker = BrokerAccess.of(nats);
         Connection operator = null;
         Process agent = null;
         try {
-            operator = Nats.connect(nats.url());
+            operator = broker.connectOperator("kanade-sim cli fixture");
             new JetStreamBootstrap(operator, JetStreamLayout.scaled(JETSTREAM_SCALE)).apply();
             Path config = AgentProcesses.writeConfig(work, PC, nats.url());
             Subscription beats = operator.subscribe(Subjects.heartbeat(PC));
             operator.flush(Duration.ofSeconds(2));
-            agent = AgentProcesses.launch(work, config).start();
+            agent = AgentProcesses.launch(work, config, broker).start();
             Message first = beats.nextMessage(Duration.ofSeconds(60));
             beats.unsubscribe();
             if (first == null) {
@@ -80,8 +82,9 @@ final class CliFixture implements AutoCloseable {
     }
 
     /**
-     * Runs {@code bin/kanade args...} against this broker (KANADE_NATS_URL) with {@code env} added, output to a log
-     * under the work dir; returns its exit code and wall time.
+     * Runs {@code bin/kanade args...} against this broker (KANADE_NATS_URL, the operator-admin login in
+     * KANADE_NATS_USER / KANADE_NATS_PASSWORD) with {@code env} added, output to a log under the work dir; returns its
+     * exit code and wall time.
      */
     Timed kanade(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -91,6 +94,7 @@ final class CliFixture implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("kanade.log").toFile()));
         pb.environment().remove("KANADE_JAVA_OPTS"); // the simulator's JVM flags are not the CLI's
         pb.environment().put("KANADE_NATS_URL", nats.url());
+        pb.environment().putAll(nats.auth().env(BrokerRole.ADMIN));
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process process = pb.start();

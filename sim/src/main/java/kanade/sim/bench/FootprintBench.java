@@ -2,16 +2,16 @@ package kanade.sim.bench;
 
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Subjects;
+import kanade.sim.BrokerAccess;
 import kanade.testkit.ChildProcesses;
 import kanade.testkit.NatsServer;
 import kanade.testkit.TempDirs;
@@ -41,16 +41,17 @@ public final class FootprintBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("kanade-bench-footprint-");
         BenchReport report = new BenchReport("footprint").input("idle_s", idleSeconds).input("starts", starts);
-        try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30), null, List.of());
-             Connection operator = Nats.connect(nats.url())) {
+        try (NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30));
+             Connection operator = nats.connect(BrokerRole.BACKEND)) {
+            BrokerAccess broker = BrokerAccess.of(nats);
             Path config = AgentProcesses.writeConfig(work, PC, nats.url());
             System.err.println("training start (writes the agent's AOT cache on JDK 25+)...");
-            startAndTime(operator, config, work, false, true);
+            startAndTime(operator, broker, config, work, false, true);
             long[] firsts = new long[starts];
             long rss = 0;
             for (int i = 0; i < starts; i++) {
                 boolean last = i == starts - 1;
-                Measured m = startAndTime(operator, config, work, last, false);
+                Measured m = startAndTime(operator, broker, config, work, last, false);
                 firsts[i] = m.firstHeartbeatMs();
                 if (last) {
                     rss = m.rssMib();
@@ -78,11 +79,11 @@ public final class FootprintBench implements Callable<Integer> {
     private record Measured(long firstHeartbeatMs, long rssMib) {
     }
 
-    private Measured startAndTime(Connection operator, Path config, Path work, boolean idle, boolean train)
-            throws Exception {
+    private Measured startAndTime(Connection operator, BrokerAccess broker, Path config, Path work, boolean idle,
+                                  boolean train) throws Exception {
         Subscription beats = operator.subscribe(Subjects.heartbeat(PC));
         operator.flush(Duration.ofSeconds(2));
-        ProcessBuilder pb = AgentProcesses.launch(work, config);
+        ProcessBuilder pb = AgentProcesses.launch(work, config, broker);
         if (train) {
             pb.environment().put("KANADE_AGENT_AOT_TRAIN", "1");
         }

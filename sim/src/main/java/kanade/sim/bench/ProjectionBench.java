@@ -2,7 +2,6 @@ package kanade.sim.bench;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import kanade.backend.store.DbSettings;
 import kanade.backend.store.DeadLetterStore;
 import kanade.backend.store.ResultStore;
 import kanade.backend.store.StoredResult;
+import kanade.protocol.broker.BrokerRole;
 import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.jetstream.JetStreamLayout;
 import kanade.protocol.subject.Subjects;
@@ -62,7 +62,8 @@ public final class ProjectionBench implements Callable<Integer> {
         BenchReport report = new BenchReport("projection").input("results", results).input("stdout_bytes", stdoutBytes)
                 .input("batch", batches).input("db", dbs).input("fsync", "on");
         PostgresServer postgres = null;
-        try (NatsServer nats = NatsServer.start(work.resolve("nats")); Connection nc = Nats.connect(nats.url())) {
+        try (NatsServer nats = NatsServer.start(work.resolve("nats"));
+             Connection nc = nats.connect(BrokerRole.BACKEND)) {
             new JetStreamBootstrap(nc, JetStreamLayout.scaled(Math.max(0.05, results * (stdoutBytes + 600.0) / (1L << 31) * 2)))
                     .apply();
             System.err.printf("publishing %d results of %d bytes...%n", results, stdoutBytes);

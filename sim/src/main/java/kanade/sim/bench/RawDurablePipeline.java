@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import kanade.protocol.broker.BrokerRole;
 import kanade.protocol.subject.Streams;
 
 /**
@@ -26,9 +27,12 @@ import kanade.protocol.subject.Streams;
  * waits for its ack; one pull consumer drains batches of 1,000 into SQLite (WAL, synchronous=FULL) with batched
  * inserts in one transaction per batch, then acks. Time until every row is committed. Its stream has as many
  * replicas as Kanade's RESULTS stream on the same broker ({@link #resultsReplicas}), so both pay the same replication.
+ * The connections hold the agent role, which may publish only Kanade's data subjects: the go signal (on their inbox
+ * prefix) carries the raw stream's subject as its reply subject, and each result is the response to it
+ * ({@code allow_responses}).
  */
 final class RawDurablePipeline {
-    private static final String GO = "bench.durable.go";
+    private static final String GO = BrokerRole.AGENT.inboxPrefix() + ".bench.durable.go";
     private static final String STREAM = "BENCH_RAW";
 
     private RawDurablePipeline() {
@@ -54,13 +58,11 @@ final class RawDurablePipeline {
         byte[] body = new byte[1024];
         Arrays.fill(body, (byte) 'r');
         List<Dispatcher> dispatchers = new ArrayList<>(fleet.size());
-        for (int i = 0; i < fleet.size(); i++) {
-            Connection nc = fleet.get(i);
+        for (Connection nc : fleet) {
             JetStream js = nc.jetStream();
-            String subject = prefix + "." + i;
             Dispatcher d = nc.createDispatcher(msg -> {
                 try {
-                    js.publish(subject, body);
+                    js.publish(msg.getReplyTo(), body);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -84,7 +86,7 @@ final class RawDurablePipeline {
             db.setAutoCommit(false);
             CpuProbe.Snapshot cpuStart = cpu.snapshot();
             long start = System.nanoTime();
-            operator.publish(GO, new byte[0]);
+            operator.publish(GO, prefix + ".result", new byte[0]);
             long deadline = start + timeout.toNanos();
             try (PreparedStatement insert = db.prepareStatement(
                     "insert into raw_results (id, subject, body, recorded_at) values (?, ?, ?, ?) on conflict (id) do nothing")) {

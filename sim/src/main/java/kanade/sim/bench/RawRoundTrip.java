@@ -7,13 +7,16 @@ import io.nats.client.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import kanade.protocol.broker.BrokerRole;
 
 /**
  * Baseline (a), no Kanade code: one plain publish to every connection, each replies on a core inbox; time until every
- * reply arrived. Uses the simulated agents' own NATS connections, so the broker sees the same fleet.
+ * reply arrived. Uses the simulated agents' own NATS connections, so the broker sees the same fleet with the same
+ * credential: the agent role subscribes to nothing of its own outside Kanade's subjects but its inbox prefix, so the
+ * go signal is published there, and the replies go out as responses ({@code allow_responses}).
  */
 final class RawRoundTrip {
-    private static final String SUBJECT = "bench.raw.go";
+    private static final String SUBJECT = BrokerRole.AGENT.inboxPrefix() + ".bench.raw.go";
 
     private RawRoundTrip() {
     }

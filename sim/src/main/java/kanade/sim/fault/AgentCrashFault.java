@@ -89,7 +89,7 @@ final class AgentCrashFault implements Fault {
     private static AgentProcessGroup startAgents(FaultBed bed, Path work, int agents, Settings settings,
                                                  Progress progress) throws Exception {
         progress.say("starting %d agent processes", agents);
-        return AgentProcessGroup.start(work.resolve("agents"), "crash", agents, bed.broker().url(), bed.operator(),
+        return AgentProcessGroup.start(work.resolve("agents"), "crash", agents, bed.access(), bed.operator(),
                 settings.timeout());
     }
 

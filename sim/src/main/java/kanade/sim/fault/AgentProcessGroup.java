@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kanade.runtime.run.AgentPing;
+import kanade.sim.BrokerAccess;
 import kanade.sim.bench.AgentProcesses;
 import kanade.testkit.ChildProcesses;
 
@@ -17,17 +18,19 @@ final class AgentProcessGroup implements AutoCloseable {
     private final List<String> pcIds;
     private final List<Path> dirs;
     private final List<Path> configs;
+    private final BrokerAccess broker;
     private final Process[] processes;
 
-    private AgentProcessGroup(List<String> pcIds, List<Path> dirs, List<Path> configs) {
+    private AgentProcessGroup(List<String> pcIds, List<Path> dirs, List<Path> configs, BrokerAccess broker) {
         this.pcIds = pcIds;
         this.dirs = dirs;
         this.configs = configs;
+        this.broker = broker;
         this.processes = new Process[pcIds.size()];
     }
 
-    /** Starts {@code count} agents on {@code natsUrl} and waits until each answers a ping. */
-    static AgentProcessGroup start(Path root, String prefix, int count, String natsUrl, Connection operator,
+    /** Starts {@code count} agents on {@code broker} (its agent NKey) and waits until each answers a ping. */
+    static AgentProcessGroup start(Path root, String prefix, int count, BrokerAccess broker, Connection operator,
                                    Duration timeout) throws Exception {
         List<String> pcIds = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
@@ -38,9 +41,9 @@ final class AgentProcessGroup implements AutoCloseable {
             java.nio.file.Files.createDirectories(dir);
             pcIds.add(pcId);
             dirs.add(dir);
-            configs.add(AgentProcesses.writeConfig(dir, pcId, natsUrl));
+            configs.add(AgentProcesses.writeConfig(dir, pcId, broker.url()));
         }
-        AgentProcessGroup group = new AgentProcessGroup(pcIds, dirs, configs);
+        AgentProcessGroup group = new AgentProcessGroup(pcIds, dirs, configs, broker);
         try {
             group.launch();
             group.awaitReady(operator, timeout);
@@ -67,7 +70,7 @@ final class AgentProcessGroup implements AutoCloseable {
     /** Starts every agent process (again), without waiting for it. */
     void launch() throws Exception {
         for (int i = 0; i < processes.length; i++) {
-            processes[i] = AgentProcesses.launch(dirs.get(i), configs.get(i)).start();
+            processes[i] = AgentProcesses.launch(dirs.get(i), configs.get(i), broker).start();
         }
     }
 

@@ -5,13 +5,12 @@ import io.nats.client.Nats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.wire.Command;
 import kanade.protocol.wire.Ids;
 import kanade.protocol.wire.Json;
-import kanade.runtime.nats.NatsConnect;
+import kanade.sim.BrokerAccess;
 import kanade.sim.FileLimits;
 import kanade.sim.Fleet;
 import kanade.sim.GroupSplit;
@@ -20,9 +19,10 @@ import kanade.sim.bench.BackendProcess;
 import kanade.testkit.NatsServer;
 
 /**
- * What a fault runs against, all real: a nats-server child process (stoppable and restartable on the same port and
- * store), the backend as a child process on SQLite (killable and restartable on the same database), an operator
- * connection that sends the commands, and optionally a fleet of simulated agents in this JVM.
+ * What a fault runs against, all real: a nats-server child process with the broker roles (stoppable and restartable
+ * on the same port, store and credentials), the backend as a child process on SQLite (killable and restartable on the
+ * same database), an operator connection as the backend role that sends the commands, and optionally a fleet of
+ * simulated agents in this JVM sharing the agent NKey.
  */
 final class FaultBed implements AutoCloseable {
     private static final NatsServer.Limits BROKER_LIMITS = new NatsServer.Limits(512L << 20, 8L << 30);
@@ -30,15 +30,18 @@ final class FaultBed implements AutoCloseable {
 
     private final Path work;
     private final NatsServer broker;
+    private final BrokerAccess access;
     private final Connection operator;
     private final ScriptHold hold = new ScriptHold();
     private final int projectionBatch;
     private BackendProcess backend;
     private Fleet fleet;
 
-    private FaultBed(Path work, NatsServer broker, BackendProcess backend, Connection operator, int projectionBatch) {
+    private FaultBed(Path work, NatsServer broker, BrokerAccess access, BackendProcess backend, Connection operator,
+                     int projectionBatch) {
         this.work = work;
         this.broker = broker;
+        this.access = access;
         this.backend = backend;
         this.operator = operator;
         this.projectionBatch = projectionBatch;
@@ -52,13 +55,13 @@ final class FaultBed implements AutoCloseable {
     /** Starts the broker and the backend with {@code [projection] batch} (0: its default) under {@code work}. */
     static FaultBed start(Path work, Progress progress, int projectionBatch) throws Exception {
         progress.say("starting nats-server and the backend");
-        NatsServer broker = NatsServer.start(work.resolve("nats"), BROKER_LIMITS, null, List.of());
+        NatsServer broker = NatsServer.start(work.resolve("nats"), BROKER_LIMITS);
+        BrokerAccess access = BrokerAccess.of(broker);
         BackendProcess backend = null;
         try {
-            backend = BackendProcess.start(work.resolve("backend"), broker.url(), JETSTREAM_SCALE, projectionBatch);
-            Connection operator = Nats.connect(NatsConnect.baseOptions(broker.url(), null, "kanade-sim fault")
-                    .maxReconnects(-1).build());
-            return new FaultBed(work, broker, backend, operator, projectionBatch);
+            backend = BackendProcess.start(work.resolve("backend"), access, JETSTREAM_SCALE, projectionBatch);
+            Connection operator = Nats.connect(access.operatorOptions("kanade-sim fault").maxReconnects(-1).build());
+            return new FaultBed(work, broker, access, backend, operator, projectionBatch);
         } catch (Exception | Error e) {
             if (backend != null) {
                 backend.close();
@@ -72,8 +75,8 @@ final class FaultBed implements AutoCloseable {
     Fleet startFleet(int agents, Progress progress) throws Exception {
         FileLimits.requireRoomFor(agents);
         progress.say("starting %d simulated agents", agents);
-        fleet = Fleet.start(new Fleet.Spec(agents, broker.url(), null, GroupSplit.parse(null), 0.0, Duration.ZERO,
-                Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), 64, hold));
+        fleet = Fleet.start(new Fleet.Spec(agents, broker.url(), access.agent(), GroupSplit.parse(null), 0.0,
+                Duration.ZERO, Duration.ofSeconds(30), false, Fleet.defaultDataRoot(), 64, hold));
         return fleet;
     }
 
@@ -83,6 +86,11 @@ final class FaultBed implements AutoCloseable {
 
     NatsServer broker() {
         return broker;
+    }
+
+    /** The broker's role credentials, for the agent processes a fault starts. */
+    BrokerAccess access() {
+        return access;
     }
 
     BackendProcess backend() {
@@ -106,7 +114,7 @@ final class FaultBed implements AutoCloseable {
     /** Starts the backend again on the same database (a new port); returns once it answers /health. */
     void startBackend() throws Exception {
         backend.close();
-        backend = BackendProcess.start(work.resolve("backend"), broker.url(), JETSTREAM_SCALE, projectionBatch);
+        backend = BackendProcess.start(work.resolve("backend"), access, JETSTREAM_SCALE, projectionBatch);
     }
 
     /** Sends a well-formed ad-hoc command to every agent; returns its request_id. */

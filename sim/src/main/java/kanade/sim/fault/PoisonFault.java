@@ -29,7 +29,7 @@ final class PoisonFault implements Fault {
         int agents = simulated + REAL_AGENTS;
         try (FaultBed bed = FaultBed.start(work, progress);
              AgentProcessGroup real = AgentProcessGroup.start(work.resolve("agents"), "poison", REAL_AGENTS,
-                     bed.broker().url(), bed.operator(), settings.timeout())) {
+                     bed.access(), bed.operator(), settings.timeout())) {
             bed.startFleet(simulated, progress);
             List<Poison> mix = Poison.mix();
             progress.say("sending %d commands (%d malformed or oversized) to %d agents", mix.size(),
