@@ -30,6 +30,9 @@ final class PrivateFiles {
 
     /** Replaces {@code file} with {@code text}, owner-only. */
     static void write(Path file, String text) {
+        if (!Files.isDirectory(file.getParent())) {
+            OwnerOnly.directory(file.getParent());
+        }
         OwnerOnly.write(file, text.getBytes(StandardCharsets.UTF_8), false);
     }
 }
