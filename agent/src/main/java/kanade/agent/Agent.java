@@ -21,6 +21,7 @@ import kanade.agent.outbox.Outbox;
 import kanade.agent.outbox.ResultPublisher;
 import kanade.agent.policy.PolicySupervisor;
 import kanade.protocol.broker.BrokerRole;
+import kanade.protocol.broker.BrokerUsers;
 import kanade.protocol.subject.Subjects;
 import kanade.runtime.files.OwnerOnly;
 import kanade.runtime.lifecycle.Component;
@@ -105,6 +106,9 @@ public final class Agent implements AutoCloseable {
     private static Options options(AgentSettings settings, AgentRuntime runtime) {
         return NatsConnect.baseOptions(settings.natsUrl(), settings.natsCredentials(), BrokerRole.AGENT,
                         "kanade-agent " + settings.pcId())
+                // as long as the broker's login timeout: in a reconnect storm a login may take seconds, and a client
+                // that times out on the same server twice is closed by jnats for good
+                .connectionTimeout(Duration.ofSeconds(BrokerUsers.LOGIN_TIMEOUT_SECONDS))
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofSeconds(1))
                 .reconnectJitter(Duration.ofSeconds(2))

@@ -9,6 +9,9 @@ import java.util.List;
  * bcrypt hash), each with its {@link BrokerRole} permissions. The file holding it must be readable by the broker only.
  */
 public final class BrokerUsers {
+    /** How long the broker waits for a client's login (nats-server's default is 2 s). */
+    public static final int LOGIN_TIMEOUT_SECONDS = 10;
+
     private BrokerUsers() {
     }
 
@@ -23,7 +26,10 @@ public final class BrokerUsers {
                 + ", permissions: " + render(BrokerRole.BACKEND) + " }");
         users.add("    { user: " + quote(admin.user()) + ", password: " + quote(admin.password())
                 + ", permissions: " + render(BrokerRole.ADMIN) + " }");
-        return "authorization {\n  users = [\n" + String.join("\n", users) + "\n  ]\n}\n";
+        // a reconnect storm of 10,000 agents needs longer than nats-server's 2 s to finish logins: a login that times out
+        // twice makes the client give up for good (jnats closes after the same auth error twice)
+        return "authorization {\n  timeout: " + LOGIN_TIMEOUT_SECONDS + "\n  users = [\n" + String.join("\n", users)
+                + "\n  ]\n}\n";
     }
 
     private static String render(BrokerRole role) {

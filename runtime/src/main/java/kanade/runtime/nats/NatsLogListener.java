@@ -33,7 +33,16 @@ public final class NatsLogListener implements ErrorListener, ConnectionListener 
                 long millis = since == 0 ? 0 : (System.nanoTime() - since) / 1_000_000;
                 LOG.info("{} - nats reconnected after {} ms", name, millis);
             }
-            case CLOSED -> LOG.debug("{} - nats connection closed", name);
+            case CLOSED -> {
+                if (disconnectedAt.get() != 0) {
+                    // jnats gives up for good on the same login error twice in a row: say so loudly
+                    LOG.error("{} - nats connection closed while reconnecting (the broker refused or timed out the "
+                            + "login repeatedly); this program no longer talks to the broker: check its credential "
+                            + "and restart it", name);
+                } else {
+                    LOG.debug("{} - nats connection closed", name);
+                }
+            }
             default -> LOG.debug("{} - nats {}", name, type.getEvent());
         }
     }
