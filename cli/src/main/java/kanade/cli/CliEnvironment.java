@@ -1,5 +1,6 @@
 package kanade.cli;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -8,17 +9,26 @@ import kanade.runtime.config.OsFamily;
 import picocli.CommandLine;
 
 /**
- * What the CLI reads from its surroundings, passed in once (tests pass their own): the environment variables and the
- * clock. Commands reach it through {@link #of(CommandLine.Model.CommandSpec)}.
+ * What the CLI reads from its surroundings, passed in once (tests pass their own): the environment variables, the
+ * clock and standard input (passwords piped with {@code --password-stdin}). Commands reach it through
+ * {@link #of(CommandLine.Model.CommandSpec)}.
  */
-public record CliEnvironment(Map<String, String> env, OsFamily os, Clock clock) {
+public record CliEnvironment(Map<String, String> env, OsFamily os, Clock clock, InputStream stdin) {
     /** Overrides the state dir (tests use a temp dir). */
     public static final String STATE_DIR_VAR = "KANADE_STATE_DIR";
+    /** Overrides the config dir, where {@code kanade login} keeps its token. */
+    public static final String CONFIG_DIR_VAR = "KANADE_CONFIG_DIR";
 
     public CliEnvironment {
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(stdin, "stdin");
+    }
+
+    /** {@code env}, {@code os} and {@code clock} with the process's standard input. */
+    public CliEnvironment(Map<String, String> env, OsFamily os, Clock clock) {
+        this(env, os, clock, System.in);
     }
 
     /** The real process environment and the UTC clock. */
@@ -47,13 +57,35 @@ public record CliEnvironment(Map<String, String> env, OsFamily os, Clock clock) 
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg, "kanade");
         }
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return Path.of(home, ".local", "state", "kanade");
+        return Path.of(home(), ".local", "state", "kanade");
+    }
+
+    /**
+     * The user's Kanade config dir: {@code $KANADE_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/kanade}, else
+     * {@code ~/.config/kanade} ({@code %APPDATA%\Kanade} on Windows).
+     */
+    public Path configDir() {
+        String override = env.get(CONFIG_DIR_VAR);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        if (os == OsFamily.WINDOWS && env.get("APPDATA") != null) {
+            return Path.of(env.get("APPDATA"), "Kanade");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "kanade");
+        }
+        return Path.of(home(), ".config", "kanade");
     }
 
     /** Where audit events of emergency stops wait until the broker takes them. */
     public Path auditSpoolDir() {
         return stateDir().resolve("audit-spool");
+    }
+
+    private String home() {
+        return env.getOrDefault("HOME", System.getProperty("user.home"));
     }
 
     /** Who the CLI acts as in audit events: {@code $KANADE_ACTOR}, else the OS user. */

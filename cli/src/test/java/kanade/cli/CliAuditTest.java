@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
-import io.nats.client.Nats;
+import kanade.protocol.broker.BrokerRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliAuditTest {
     @RegisterExtension
     @Order(1)
-    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    static final NatsServerFixture nats = NatsServerFixture.withToken("kanade-cli-test-token");
     static final String PC = "pc-audit";
     static final String ACTOR = "auditor";
     @RegisterExtension
@@ -49,7 +49,7 @@ class CliAuditTest {
 
     @BeforeAll
     static void connect() throws Exception {
-        operator = Nats.connect(nats.url());
+        operator = nats.connect(BrokerRole.BACKEND);
         jsm = operator.jetStreamManagement();
     }
 
@@ -70,7 +70,7 @@ class CliAuditTest {
         var commands = operator.subscribe(Subjects.COMMANDS_WILDCARD);
         operator.flush(Duration.ofSeconds(2));
 
-        var outcome = CliRunner.runWith(env, "run", "--server", nats.url(), PC, "--", "echo", "must not run");
+        var outcome = CliRunner.on(nats).with(env).run("run", "--server", nats.url(), PC, "--", "echo", "must not run");
 
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
         assertThat(outcome.stderr()).startsWith("kanade: error[audit_unavailable]: ");
@@ -84,12 +84,12 @@ class CliAuditTest {
     @Test
     void killStillStopsTheJobWhenAuditCannotBeWritten() throws Exception {
         Agent agent = running.agent();
-        var run = CompletableFuture.supplyAsync(() -> CliRunner.runWith(env, "run", "--server", nats.url(),
+        var run = CompletableFuture.supplyAsync(() -> CliRunner.on(nats).with(env).run("run", "--server", nats.url(),
                 "--job-id", "job-audit-down", PC, "--", "sleep", "60"));
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.runningJobs() == 1);
         jsm.deleteStream(Streams.AUDIT);
 
-        var kill = CliRunner.runWith(env, "kill", "--server", nats.url(), "job-audit-down");
+        var kill = CliRunner.on(nats).with(env).run("kill", "--server", nats.url(), "job-audit-down");
 
         assertThat(kill.exitCode()).as(kill.stderr()).isZero();
         assertThat(kill.stderr()).startsWith("warning: kill sent").contains(stateDir.toString());
@@ -100,11 +100,11 @@ class CliAuditTest {
     @Test
     void nextCommandWritesTheSpooledKillEvent() throws Exception {
         jsm.deleteStream(Streams.AUDIT);
-        assertThat(CliRunner.runWith(env, "kill", "--server", nats.url(), "job-spooled").exitCode()).isZero();
+        assertThat(CliRunner.on(nats).with(env).run("kill", "--server", nats.url(), "job-spooled").exitCode()).isZero();
         assertThat(spooled()).hasSize(1);
         recreateAudit();
 
-        var ping = CliRunner.runWith(env, "ping", "--server", nats.url(), PC);
+        var ping = CliRunner.on(nats).with(env).run("ping", "--server", nats.url(), PC);
 
         assertThat(ping.exitCode()).as(ping.stderr()).isZero();
         assertThat(ping.stderr()).contains("wrote 1 spooled audit event(s)");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
+import kanade.protocol.broker.BrokerRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ import picocli.CommandLine;
 class CliConventionsTest {
     @RegisterExtension
     @Order(1)
-    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    static final NatsServerFixture nats = NatsServerFixture.withToken("kanade-cli-test-token");
     static final String PC = "pc-conventions";
     @RegisterExtension
     @Order(2)
@@ -44,7 +44,7 @@ class CliConventionsTest {
         return paths.stream().map(path -> DynamicTest.dynamicTest("kanade " + String.join(" ", path) + " --help", () -> {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
-            var outcome = CliRunner.run(args.toArray(String[]::new));
+            var outcome = CliRunner.on(nats).run(args.toArray(String[]::new));
             assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
             assertThat(outcome.stdout()).contains(("Usage: kanade " + String.join(" ", path)).strip());
             assertThat(outcome.stderr()).isEmpty();
@@ -65,7 +65,7 @@ class CliConventionsTest {
 
     @Test
     void runJsonIsTheExecResult() {
-        var outcome = CliRunner.run("run", "-o", "json", "--server", nats.url(), PC, "--", "echo", "hi");
+        var outcome = CliRunner.on(nats).run("run", "-o", "json", "--server", nats.url(), PC, "--", "echo", "hi");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         ExecResult result = Json.decode(outcome.stdout(), ExecResult.class);
         assertThat(result.pcId()).isEqualTo(PC);
@@ -75,14 +75,14 @@ class CliConventionsTest {
 
     @Test
     void pingJsonIsTheHeartbeat() {
-        var outcome = CliRunner.run("ping", "--output", "json", "--server", nats.url(), PC);
+        var outcome = CliRunner.on(nats).run("ping", "--output", "json", "--server", nats.url(), PC);
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(Json.decode(outcome.stdout(), Heartbeat.class).pcId()).isEqualTo(PC);
     }
 
     @Test
     void jetstreamStatusJsonListsEveryResource() {
-        var outcome = CliRunner.run("--server", nats.url(), "jetstream", "status", "-o", "json");
+        var outcome = CliRunner.on(nats).run("--server", nats.url(), "jetstream", "status", "-o", "json");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         JsonNode status = Json.decode(outcome.stdout(), JsonNode.class);
         assertThat(status.get("ok").asBoolean()).isTrue();
@@ -91,7 +91,7 @@ class CliConventionsTest {
 
     @Test
     void jsonErrorCarriesTheSameCodeAsStderr() {
-        var outcome = CliRunner.run("run", "-o", "json", "--server", nats.url(), "ghost", "--", "true");
+        var outcome = CliRunner.on(nats).run("run", "-o", "json", "--server", nats.url(), "ghost", "--", "true");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
         JsonNode error = Json.decode(outcome.stdout(), JsonNode.class).get("error");
         assertThat(error.get("code").asText()).isEqualTo("agent_unreachable");
@@ -102,10 +102,10 @@ class CliConventionsTest {
     @ParameterizedTest
     @CsvSource({"5m,300", "30s,30", "45,45", "1h30m,5400"})
     void timeoutAcceptsHumantimeAndBareSeconds(String timeout, long seconds) throws Exception {
-        try (Connection watcher = Nats.connect(nats.url())) {
+        try (Connection watcher = nats.connect(BrokerRole.BACKEND)) {
             var commands = watcher.subscribe(Subjects.commandsPc(PC));
             watcher.flush(Duration.ofSeconds(2));
-            var outcome = CliRunner.run("run", "--server", nats.url(), "--timeout", timeout, PC, "--", "true");
+            var outcome = CliRunner.on(nats).run("run", "--server", nats.url(), "--timeout", timeout, PC, "--", "true");
             assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
             Message message = commands.nextMessage(Duration.ofSeconds(5));
             assertThat(Json.decode(message.getData(), Command.class).timeoutSecs()).isEqualTo(seconds);
@@ -114,21 +114,21 @@ class CliConventionsTest {
 
     @Test
     void badDurationIsAUsageError() {
-        var outcome = CliRunner.run("run", "--timeout", "5 parsecs", PC, "--", "true");
+        var outcome = CliRunner.on(nats).run("run", "--timeout", "5 parsecs", PC, "--", "true");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(outcome.stderr()).contains("--timeout").contains("30s");
     }
 
     @Test
     void aTimeoutOverTheAgentsLimitIsAUsageError() {
-        var outcome = CliRunner.run("run", "--timeout", "8d", PC, "--", "true");
+        var outcome = CliRunner.on(nats).run("run", "--timeout", "8d", PC, "--", "true");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(outcome.stderr()).contains("--timeout").contains("7d");
     }
 
     @Test
     void completionBashPrintsACompletionScript() {
-        var outcome = CliRunner.run("completion", "bash");
+        var outcome = CliRunner.on(nats).run("completion", "bash");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout()).contains("complete -F").contains("kanade").contains("jetstream");
     }

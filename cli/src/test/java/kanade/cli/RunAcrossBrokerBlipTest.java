@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
+import kanade.protocol.broker.BrokerRole;
 import io.nats.client.Subscription;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RunAcrossBrokerBlipTest {
     @RegisterExtension
     @Order(1)
-    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    static final NatsServerFixture nats = NatsServerFixture.withToken("kanade-cli-test-token");
     static final String PC = "pc-blip";
     @RegisterExtension
     @Order(2)
@@ -38,14 +38,14 @@ class RunAcrossBrokerBlipTest {
 
     @BeforeEach
     void agentIsConnected() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> CliRunner.run("ping", "--server", nats.url(), PC)
+        await().atMost(Duration.ofSeconds(30)).until(() -> CliRunner.on(nats).run("ping", "--server", nats.url(), PC)
                 .exitCode() == 0);
     }
 
     @Test
     void aBrokerRestartWhileTheScriptRunsStillPrintsTheResult() throws Exception {
         Agent agent = running.agent();
-        var run = CompletableFuture.supplyAsync(() -> CliRunner.run("run", "--server", nats.url(), PC, "--",
+        var run = CompletableFuture.supplyAsync(() -> CliRunner.on(nats).run("run", "--server", nats.url(), PC, "--",
                 "sleep 3; echo survived"));
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.runningJobs() == 1);
         nats.server().restart();
@@ -57,10 +57,10 @@ class RunAcrossBrokerBlipTest {
     @Test
     void aResultPublishedWhileTheCliWasCutOffIsReadBackFromTheStream() throws Exception {
         Agent agent = running.agent();
-        try (TcpGate gate = new TcpGate(nats.server().port()); Connection watcher = Nats.connect(nats.url())) {
+        try (TcpGate gate = new TcpGate(nats.server().port()); Connection watcher = nats.connect(BrokerRole.BACKEND)) {
             Subscription commands = watcher.subscribe(Subjects.commandsPc(PC));
             watcher.flush(Duration.ofSeconds(2));
-            var run = CompletableFuture.supplyAsync(() -> CliRunner.run("run", "--server", gate.url(), PC, "--",
+            var run = CompletableFuture.supplyAsync(() -> CliRunner.on(nats).run("run", "--server", gate.url(), PC, "--",
                     "sleep 1; echo from the gap"));
             Message sent = commands.nextMessage(Duration.ofSeconds(10));
             assertThat(sent).as("the command went out").isNotNull();

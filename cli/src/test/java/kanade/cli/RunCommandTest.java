@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
+import kanade.protocol.broker.BrokerRole;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RunCommandTest {
     @RegisterExtension
     @Order(1)
-    static final NatsServerFixture nats = NatsServerFixture.withJetStream();
+    static final NatsServerFixture nats = NatsServerFixture.withToken("kanade-cli-test-token");
     static final String PC = "pc-cli";
     @RegisterExtension
     @Order(2)
@@ -41,7 +41,7 @@ class RunCommandTest {
 
     @Test
     void runPrintsStdoutAndExitsZero() {
-        var outcome = CliRunner.run("run", "--server", nats.url(), PC, "--", "echo", "hello", "world");
+        var outcome = CliRunner.on(nats).run("run", "--server", nats.url(), PC, "--", "echo", "hello", "world");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout()).isEqualTo("hello world\n");
         assertThat(outcome.stderr()).contains("job_id: ");
@@ -49,7 +49,7 @@ class RunCommandTest {
 
     @Test
     void failingScriptsExitCodeIsTheCliExitCode() {
-        var outcome = CliRunner.run("run", "--server", nats.url(), "--shell", "bash", PC, "--", "echo bad >&2; exit 42");
+        var outcome = CliRunner.on(nats).run("run", "--server", nats.url(), "--shell", "bash", PC, "--", "echo bad >&2; exit 42");
         assertThat(outcome.exitCode()).isEqualTo(42);
         assertThat(outcome.stderr()).contains("bad");
     }
@@ -57,7 +57,7 @@ class RunCommandTest {
     @Test
     void unknownPcFailsFastAsAgentUnreachable() {
         Instant start = Instant.now();
-        var outcome = CliRunner.run("run", "--server", nats.url(), "no-such-pc", "--", "echo", "hi");
+        var outcome = CliRunner.on(nats).run("run", "--server", nats.url(), "no-such-pc", "--", "echo", "hi");
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
         assertThat(outcome.stderr()).startsWith("kanade: error[agent_unreachable]: no agent answered as no-such-pc");
@@ -66,9 +66,9 @@ class RunCommandTest {
     @Test
     void killedScriptExits137() throws Exception {
         var run = CompletableFuture.supplyAsync(() ->
-                CliRunner.run("run", "--server", nats.url(), "--job-id", "job-to-kill", PC, "--", "sleep", "60"));
+                CliRunner.on(nats).run("run", "--server", nats.url(), "--job-id", "job-to-kill", PC, "--", "sleep", "60"));
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.runningJobs() == 1);
-        var kill = CliRunner.run("kill", "--server", nats.url(), "job-to-kill");
+        var kill = CliRunner.on(nats).run("kill", "--server", nats.url(), "job-to-kill");
         assertThat(kill.exitCode()).as(kill.stderr()).isZero();
         var outcome = run.get(10, TimeUnit.SECONDS);
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.KILLED).isEqualTo(137);
@@ -77,18 +77,18 @@ class RunCommandTest {
 
     @Test
     void timedOutScriptExits137() {
-        var outcome = CliRunner.run("run", "--server", nats.url(), "--timeout", "1s", PC, "--", "sleep", "30");
+        var outcome = CliRunner.on(nats).run("run", "--server", nats.url(), "--timeout", "1s", PC, "--", "sleep", "30");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.KILLED);
         assertThat(outcome.stderr()).contains("timeout after 1s");
     }
 
     @Test
     void runSetsDeadlineAtToTimeoutPlusSlack() throws Exception {
-        try (Connection watcher = Nats.connect(nats.url())) {
+        try (Connection watcher = nats.connect(BrokerRole.BACKEND)) {
             var commands = watcher.subscribe(Subjects.commandsPc(PC));
             watcher.flush(Duration.ofSeconds(2));
             Instant before = Instant.now();
-            var outcome = CliRunner.run("run", "--server", nats.url(), "--timeout", "2m", PC, "--", "true");
+            var outcome = CliRunner.on(nats).run("run", "--server", nats.url(), "--timeout", "2m", PC, "--", "true");
             Instant after = Instant.now();
             assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
             Message message = commands.nextMessage(Duration.ofSeconds(5));
@@ -102,21 +102,21 @@ class RunCommandTest {
 
     @Test
     void pingShowsTheHeartbeat() {
-        var outcome = CliRunner.run("ping", "--server", nats.url(), PC);
+        var outcome = CliRunner.on(nats).run("ping", "--server", nats.url(), PC);
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.stdout()).contains(PC + " alive");
     }
 
     @Test
     void pingOfUnknownPcIsAgentUnreachable() {
-        var outcome = CliRunner.run("ping", "--server", nats.url(), "--wait", "300ms", "ghost");
+        var outcome = CliRunner.on(nats).run("ping", "--server", nats.url(), "--wait", "300ms", "ghost");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
         assertThat(outcome.stderr()).startsWith("kanade: error[agent_unreachable]: ");
     }
 
     @Test
     void unreachableBrokerIsOneLineAndBrokerUnreachable() {
-        var outcome = CliRunner.run("run", "--server", "nats://127.0.0.1:" + FreePorts.next(), PC, "--", "true");
+        var outcome = CliRunner.on(nats).run("run", "--server", "nats://127.0.0.1:" + FreePorts.next(), PC, "--", "true");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
         assertThat(outcome.stderr().strip().lines()).hasSize(1);
         assertThat(outcome.stderr()).startsWith("kanade: error[broker_unreachable]: cannot reach the NATS broker")
@@ -125,21 +125,21 @@ class RunCommandTest {
 
     @Test
     void jetstreamStatusShowsEveryResource() {
-        var outcome = CliRunner.run("--server", nats.url(), "jetstream", "status");
+        var outcome = CliRunner.on(nats).run("--server", nats.url(), "jetstream", "status");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout()).contains("RESULTS").contains("present").contains("agent_groups").doesNotContain("MISSING");
     }
 
     @Test
     void jetstreamSetupExplainsTooLittleStorageAsRefused() {
-        var outcome = CliRunner.run("jetstream", "setup", "--server", nats.url(), "--scale", "50");
+        var outcome = CliRunner.on(nats).run("jetstream", "setup", "--server", nats.url(), "--scale", "50");
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CLI_ERROR);
         assertThat(outcome.stderr()).startsWith("kanade: error[refused]: ").contains("max_file_store");
     }
 
     @Test
     void jetstreamSetupReportsEveryResource() {
-        var outcome = CliRunner.run("jetstream", "setup", "--server", nats.url(), "--scale", "0.01");
+        var outcome = CliRunner.on(nats).run("jetstream", "setup", "--server", nats.url(), "--scale", "0.01");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout()).contains("RESULTS").contains("EXEC").contains("agent_config").contains("agent_releases");
     }
