@@ -10,10 +10,24 @@ public enum ErrorCode {
     AGENT_UNREACHABLE("agent_unreachable"),
     /** The NATS broker could not be reached, or the connection was lost. */
     BROKER_UNREACHABLE("broker_unreachable"),
+    /** The backend could not be reached (connection refused, lost, or no answer). */
+    BACKEND_UNREACHABLE("backend_unreachable"),
     /** The broker (or backend) refused or failed the operation (JetStream API error, too little storage, ...). */
     REFUSED("refused"),
-    /** The broker rejected the credentials (token missing or wrong) or denied a permission. */
+    /** The broker or the backend rejected the credentials (missing, wrong, expired, or of a disabled account). */
     UNAUTHORIZED("unauthorized"),
+    /** The backend knows the caller, but its role is too low for the action (the message names both roles). */
+    FORBIDDEN("forbidden"),
+    /** The account's password must be changed first: {@code kanade login} asks for a new one. */
+    PASSWORD_CHANGE_REQUIRED("password_change_required"),
+    /** Too many failed logins: the name or address is locked for a while (the message says how long). */
+    TOO_MANY_ATTEMPTS("too_many_attempts"),
+    /** The account or API token named does not exist. */
+    NOT_FOUND("not_found"),
+    /** The change conflicts with what exists: a name already taken, or the last enabled admin. */
+    CONFLICT("conflict"),
+    /** A local file of the CLI (its login token) could not be read or written. */
+    FILE_ERROR("file_error"),
     /** An answer did not arrive in time (the run's result, a broker request). */
     TIMEOUT("timeout"),
     /** The audit event could not be written, so the action was not performed. */

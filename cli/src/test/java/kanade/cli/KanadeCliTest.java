@@ -13,6 +13,9 @@ class KanadeCliTest {
                 .isEqualTo("run");
         assertThat(KanadeCli.commandNamed(new String[] {"-s", "nats://h:4222", "jetstream", "status"}))
                 .isEqualTo("jetstream");
+        assertThat(KanadeCli.commandNamed(new String[] {"--backend-url", "http://h:8080", "login"})).isEqualTo("login");
+        assertThat(KanadeCli.commandNamed(new String[] {"-b", "http://h:8080", "account", "list"}))
+                .isEqualTo("account");
     }
 
     @Test
@@ -29,6 +32,7 @@ class KanadeCliTest {
         var line = KanadeCli.commandLine(CliEnvironment.system(), "ping");
         assertThat(line.getSubcommands()).containsOnlyKeys("ping");
         assertThat(KanadeCli.commandLine(CliEnvironment.system()).getSubcommands())
-                .containsKeys("run", "ping", "kill", "jetstream", "completion", "help");
+                .containsKeys("run", "ping", "kill", "login", "logout", "account", "token", "jetstream", "completion",
+                        "help");
     }
 }

@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import kanade.cli.CliEnvironment;
 import kanade.cli.CliFailure;
@@ -11,6 +12,7 @@ import kanade.cli.ErrorCode;
 import kanade.cli.ExitCodes;
 import kanade.cli.OutputOption;
 import kanade.cli.audit.CliAudit;
+import kanade.cli.backend.BackendAccess;
 import kanade.cli.nats.Broker;
 import kanade.protocol.subject.Subjects;
 import kanade.protocol.time.HumanDuration;
@@ -22,15 +24,20 @@ import kanade.runtime.run.RemoteRun;
 import picocli.CommandLine;
 
 /**
- * {@code kanade run <pc_id> -- <script...>}: writes the audit event (refusing when it cannot), then pings the agent
- * (fail fast), subscribes to {@code results.<request_id>}, publishes the Command on {@code commands.pc.<pc_id>},
- * prints the output and exits with the remote exit code.
+ * {@code kanade run <pc_id> -- <script...>}: with a backend configured ({@link BackendAccess}), POST /api/run as the
+ * logged-in account; otherwise, directly on the broker: writes the audit event (refusing when it cannot), then pings
+ * the agent (fail fast), subscribes to {@code results.<request_id>}, publishes the Command on
+ * {@code commands.pc.<pc_id>}. Either way it prints the output and exits with the remote exit code.
  */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a script on one agent and print its output (-o json: the ExecResult).",
+                "Goes through the backend (POST /api/run, at most 1h) when logged in, KANADE_AUTH_TOKEN is set or a "
+                        + "backend URL is given; otherwise straight to the broker (kanade's mode, for a broker "
+                        + "without roles).",
                 "Exit codes: the script's own exit code; 137 when it was killed (kanade kill) or timed out; "
                         + "255 when kanade itself failed, with `kanade: error[<code>]: ...` on stderr "
-                        + "(agent_unreachable, broker_unreachable, unauthorized, timeout, audit_unavailable, ...); "
+                        + "(agent_unreachable, broker_unreachable, backend_unreachable, unauthorized, forbidden, timeout, "
+                        + "audit_unavailable, ...); "
                         + "2 for bad usage."})
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -68,19 +75,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         long timeoutSecs = (timeout.toMillis() + 999) / 1000;
         String shellName = "ps".equalsIgnoreCase(shell) ? "powershell" : shell;
+        BackendAccess backend = BackendAccess.of(spec);
+        if (backend.configured()) {
+            return print(viaBackend(backend, shellName, timeoutSecs));
+        }
         CliEnvironment env = CliEnvironment.of(spec);
-        PrintWriter err = spec.commandLine().getErr();
         try (Connection connection = Broker.connectForWaiting(spec)) {
             var request = new AuditedRun.Request(pcId, shellName, String.join(" ", script), timeoutSecs, jobId, null,
                     null);
             AuditedRun.Sent sent;
             try {
                 sent = new AuditedRun(connection, CliAudit.policy(spec, connection), env.clock())
-                        .run(env.actor(), request, pingTimeout, published -> {
-                            err.println("job_id: " + published.jobId() + "  (stop it with: kanade kill "
-                                    + published.jobId() + ")");
-                            err.flush();
-                        });
+                        .run(env.actor(), request, pingTimeout, published -> announce(published.jobId()));
             } catch (BrokerLostException lost) {
                 throw new CliFailure(ErrorCode.BROKER_UNREACHABLE, "lost the NATS broker at " + Broker.server(spec)
                         + " while waiting for the result of request " + lost.requestId() + " (no reconnect within "
@@ -100,6 +106,24 @@ public final class RunCommand implements Callable<Integer> {
                         + "); the agent may still be running it; stop it with `kanade kill " + job + "`");
             };
         }
+    }
+
+    private ExecResult viaBackend(BackendAccess backend, String shellName, long timeoutSecs) {
+        if (timeoutSecs > ViaBackend.MAX_RUN_TIMEOUT_SECS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout " + HumanDuration.format(timeout)
+                    + " is longer than a run through the backend may last: 1h (POST /api/run takes timeout_secs up to "
+                    + ViaBackend.MAX_RUN_TIMEOUT_SECS + ")");
+        }
+        String job = jobId != null ? jobId : UUID.randomUUID().toString();
+        try (ViaBackend api = new ViaBackend(backend)) {
+            return api.run(pcId, shellName, String.join(" ", script), timeoutSecs, job, () -> announce(job));
+        }
+    }
+
+    private void announce(String job) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("job_id: " + job + "  (stop it with: kanade kill " + job + ")");
+        err.flush();
     }
 
     private int print(ExecResult result) {
