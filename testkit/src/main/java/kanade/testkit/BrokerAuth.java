@@ -121,6 +121,7 @@ public sealed interface BrokerAuth {
         }
     }
 
+    /** A broker with kanade's shared token instead of the roles (the CLI's direct mode, its bench). */
     static BrokerAuth token(String token) {
         return new Token(token);
     }

@@ -15,6 +15,7 @@ import kanade.runtime.jetstream.JetStreamBootstrap;
 import kanade.runtime.jetstream.JetStreamLayout;
 import kanade.sim.BrokerAccess;
 import kanade.testkit.ChildProcesses;
+import kanade.testkit.BrokerAuth;
 import kanade.testkit.NatsServer;
 
 /**
@@ -42,7 +43,10 @@ final class CliFixture implements AutoCloseable {
 
     /** Starts the broker, creates the streams and buckets, starts the agent and waits for its first heartbeat. */
     static CliFixture start(Path work) throws Exception {
-        NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30));
+        // kanade's shared-token broker: the CLI's direct run/ping/kill is kanade's mode for a broker without roles
+        // (with roles they go through the backend, which the bench of this path does not measure)
+        NatsServer nats = NatsServer.start(work.resolve("nats"), new NatsServer.Limits(256L << 20, 2L << 30),
+                BrokerAuth.token("cli-bench-" + java.util.UUID.randomUUID()), List.of());
         BrokerAccess broker = BrokerAccess.of(nats);
         Connection operator = null;
         Process agent = null;
@@ -82,8 +86,7 @@ final class CliFixture implements AutoCloseable {
     }
 
     /**
-     * Runs {@code bin/kanade args...} against this broker (KANADE_NATS_URL, the operator-admin login in
-     * KANADE_NATS_USER / KANADE_NATS_PASSWORD) with {@code env} added, output to a log under the work dir; returns its
+     * Runs {@code bin/kanade args...} against this broker (KANADE_NATS_URL and its token) with {@code env} added, output to a log under the work dir; returns its
      * exit code and wall time.
      */
     Timed kanade(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
@@ -93,6 +96,10 @@ final class CliFixture implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("kanade.log").toFile()));
         pb.environment().remove("KANADE_JAVA_OPTS"); // the simulator's JVM flags are not the CLI's
+        // no inherited login or backend: that would send these commands through a backend
+        List.of("KANADE_AUTH_TOKEN", "KANADE_BACKEND_URL", "KANADE_NATS_USER", "KANADE_NATS_PASSWORD")
+                .forEach(pb.environment()::remove);
+        pb.environment().put("KANADE_CONFIG_DIR", work.resolve("cli-config").toString());
         pb.environment().put("KANADE_NATS_URL", nats.url());
         pb.environment().putAll(nats.auth().env(BrokerRole.ADMIN));
         pb.environment().putAll(env);
