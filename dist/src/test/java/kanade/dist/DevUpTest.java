@@ -1,12 +1,18 @@
 package kanade.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+
+import io.nats.client.Nats;
+import io.nats.client.Options;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +30,10 @@ class DevUpTest {
     @TempDir
     Path data;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final StringBuilder upOutput = new StringBuilder();
 
     @Test
-    void upStartsEverythingRunWorksAndSigintThenSigtermLeavesNothingBehind() throws Exception {
+    void upStartsEverythingWithAuthRunWorksNoSecretLeaksAndSigintThenSigtermLeavesNothingBehind() throws Exception {
         int natsPort = FreePorts.next();
         int httpPort = FreePorts.next();
         ProcessBuilder pb = new ProcessBuilder(RepoScripts.root().resolve("bin/kanade-dev").toString(), "up",
@@ -44,10 +51,23 @@ class DevUpTest {
             assertThat(children).hasSizeGreaterThanOrEqualTo(3);
 
             String host = SystemFacts.detect(System.getenv()).host();
-            RepoScripts.Run run = RepoScripts.run("kanade", Map.of(), "--server", "nats://127.0.0.1:" + natsPort,
-                    "run", host, "--", "echo", "hello from up");
+            assertThat(Files.getPosixFilePermissions(data.resolve("dev.env")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(data.resolve("secrets")))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            Map<String, String> devEnv = UpSecrets.envFile(data.resolve("dev.env"));
+            RepoScripts.Run run = RepoScripts.run("kanade", devEnv, "run", host, "--", "echo", "hello from up");
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.stdout()).isEqualTo("hello from up\n");
+            assertThatThrownBy(() -> Nats.connect(Options.builder().server("nats://127.0.0.1:" + natsPort)
+                    .maxReconnects(0).build())).as("a client without credentials").isInstanceOf(Exception.class);
+
+            List<String> secrets = UpSecrets.all(data);
+            assertThat(UpSecrets.inLogs(data.resolve("logs"), secrets)).isEmpty();
+            assertThat(UpSecrets.inCommandLines(up.descendants().toList(), secrets)).isEmpty();
+            String adminPassword = secrets.get(0);
+            assertThat(secrets.stream().filter(s -> !s.equals(adminPassword)).filter(s -> upOutput.indexOf(s) >= 0).toList())
+                    .as("up prints the first admin password only").isEmpty();
 
             RepoScripts.Run second = RepoScripts.run("kanade-dev", Map.of(), "up", "--nats-port",
                     String.valueOf(FreePorts.next()), "--http-port", String.valueOf(FreePorts.next()), "--data", data.toString());
@@ -73,7 +93,7 @@ class DevUpTest {
     private String readUntilUp(Process up) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(up.getInputStream(), StandardCharsets.UTF_8));
         Pattern dashboard = Pattern.compile("dashboard:\\s+(\\S+)");
-        StringBuilder seen = new StringBuilder();
+        StringBuilder seen = upOutput;
         String url = null;
         String line;
         while ((line = reader.readLine()) != null) {
