@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.regex.Pattern;
-import kanade.backend.store.DbSettings;
 import kanade.testkit.NatsServerFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,26 +19,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  * page or a Java or library name. Requests are written as raw bytes: normal clients clean such URLs up.
  */
 class HttpEdgeTest {
-    static final Pattern LEAK = Pattern.compile("kanade\\.|java\\.|com\\.fasterxml|org\\.eclipse|jetty|javalin"
-            + "|Exception", Pattern.CASE_INSENSITIVE);
+    static final Pattern LEAK = RawHttp.LEAK;
 
     @RegisterExtension
+    @Order(1)
     static final NatsServerFixture nats = NatsServerFixture.withJetStream();
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    @Order(2)
+    static final RunningBackend running = RunningBackend.on(nats);
     static BackendServer backend;
     static RawHttp raw;
 
     @BeforeAll
-    static void start() throws Exception {
-        backend = BackendServer.start(TestBackends.settings(nats, DbSettings.sqlite(dir.resolve("b.db"))),
-                Clock.systemUTC());
-        raw = new RawHttp(backend.httpPort(), backend.settings().auth().staticToken().reveal());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        backend.close();
+    static void bind() {
+        backend = running.server();
+        raw = running.raw();
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")

@@ -38,6 +38,10 @@ final class RawHttp {
         }
     }
 
+    /** What an answer must never name: our packages, Java's, the libraries', or an exception. */
+    static final java.util.regex.Pattern LEAK = java.util.regex.Pattern.compile("kanade\\.|java\\.|com\\.fasterxml"
+            + "|org\\.eclipse|jetty|javalin|Exception", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final int port;
     private final String token;
 
