@@ -55,7 +55,7 @@ public final class JetStreamSetupCommand implements Callable<Integer> {
                 changes.forEach(c -> out.printf("%-7s %-16s %-8s %s%n", c.kind(), c.name(), c.action(), c.detail()));
             }
             boolean written = CliAudit.policy(spec, connection).emergency(CliEnvironment.of(spec).actor(),
-                    "jetstream_setup", null, JsonNodeFactory.instance.objectNode().put("server", Broker.server(spec)));
+                    "jetstream_setup", null, JsonNodeFactory.instance.objectNode().put("server", Broker.shown(spec)));
             if (!written) {
                 spec.commandLine().getErr().println("warning: audit event spooled in " + CliAudit.spool(spec).dir()
                         + "; it is written by the next kanade command");

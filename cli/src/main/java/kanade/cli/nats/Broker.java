@@ -14,6 +14,7 @@ import kanade.cli.audit.CliAudit;
 import kanade.protocol.broker.BrokerRole;
 import kanade.runtime.nats.NatsConnect;
 import kanade.runtime.nats.NatsCredentials;
+import kanade.runtime.nats.NatsUrls;
 import kanade.runtime.secret.SecretSource;
 import picocli.CommandLine;
 
@@ -32,6 +33,11 @@ public final class Broker {
     /** The broker URL: the root command's inherited {@code --server}. */
     public static String server(CommandLine.Model.CommandSpec spec) {
         return spec.root().findOption("--server").getValue();
+    }
+
+    /** The broker URL as it may be printed or audited: a credential inside it is masked. */
+    public static String shown(CommandLine.Model.CommandSpec spec) {
+        return NatsUrls.masked(server(spec));
     }
 
     /**
@@ -67,11 +73,11 @@ public final class Broker {
             if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("authorization")) {
                 throw unauthorized(server, e);
             }
-            throw new CliFailure(ErrorCode.BROKER_UNREACHABLE, "cannot reach the NATS broker at " + server + " ("
-                    + e.getMessage() + "); check --server / KANADE_NATS_URL and that nats-server is running", e);
+            throw new CliFailure(ErrorCode.BROKER_UNREACHABLE, "cannot reach the NATS broker at " + NatsUrls.masked(server) + " ("
+                    + NatsUrls.masked(e.getMessage()) + "); check --server / KANADE_NATS_URL and that nats-server is running", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliFailure(ErrorCode.INTERRUPTED, "interrupted while connecting to " + server, e);
+            throw new CliFailure(ErrorCode.INTERRUPTED, "interrupted while connecting to " + NatsUrls.masked(server), e);
         } catch (SecurityException e) {
             throw unauthorized(server, e);
         }
@@ -80,8 +86,8 @@ public final class Broker {
     }
 
     private static CliFailure unauthorized(String server, Exception e) {
-        return new CliFailure(ErrorCode.UNAUTHORIZED, "the broker at " + server + " refused the credentials ("
-                + e.getMessage() + "); set KANADE_NATS_USER and KANADE_NATS_PASSWORD to the broker's admin credential"
+        return new CliFailure(ErrorCode.UNAUTHORIZED, "the broker at " + NatsUrls.masked(server) + " refused the credentials ("
+                + NatsUrls.masked(e.getMessage()) + "); set KANADE_NATS_USER and KANADE_NATS_PASSWORD to the broker's admin credential"
                 + " (admin.env of `kanade-backend broker-credentials`, or `source <data>/dev.env` after kanade-dev up),"
                 + " or KANADE_NATS_TOKEN for a broker with kanade's shared token", e);
     }

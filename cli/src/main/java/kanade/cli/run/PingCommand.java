@@ -50,7 +50,7 @@ public final class PingCommand implements Callable<Integer> {
         try (Connection connection = Broker.connect(spec)) {
             return AgentPing.ping(connection, pcId, wait).orElseThrow(() -> new CliFailure(
                     ErrorCode.AGENT_UNREACHABLE, "no agent answered as " + pcId + " within " + HumanDuration.format(wait)
-                            + "; is it running and connected to " + Broker.server(spec) + "? (try a longer --wait)"));
+                            + "; is it running and connected to " + Broker.shown(spec) + "? (try a longer --wait)"));
         }
     }
 

@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
                 sent = new AuditedRun(connection, CliAudit.policy(spec, connection), env.clock())
                         .run(env.actor(), request, pingTimeout, published -> announce(published.jobId()));
             } catch (BrokerLostException lost) {
-                throw new CliFailure(ErrorCode.BROKER_UNREACHABLE, "lost the NATS broker at " + Broker.server(spec)
+                throw new CliFailure(ErrorCode.BROKER_UNREACHABLE, "lost the NATS broker at " + Broker.shown(spec)
                         + " while waiting for the result of request " + lost.requestId() + " (no reconnect within "
                         + Broker.WAITING_RECONNECTS + " attempts); the agent may still be running it; stop it with "
                         + "`kanade kill " + lost.jobId() + "`", lost);
@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
                 case RemoteRun.Outcome.NoAgent none -> throw new CliFailure(ErrorCode.AGENT_UNREACHABLE,
                         "no agent answered as " + pcId + " (pinged " + Subjects.agentPing(pcId) + " for "
                                 + none.waited().toMillis() + " ms); is it running and connected to "
-                                + Broker.server(spec) + "? Nothing was sent.");
+                                + Broker.shown(spec) + "? Nothing was sent.");
                 case RemoteRun.Outcome.TimedOut timedOut -> throw new CliFailure(ErrorCode.TIMEOUT, "no result from "
                         + pcId + " within " + HumanDuration.format(timedOut.waited()) + " (request " + requestId
                         + "); the agent may still be running it; stop it with `kanade kill " + job + "`");
