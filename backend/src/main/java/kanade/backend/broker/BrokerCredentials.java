@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import kanade.protocol.broker.BrokerUsers;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -80,11 +79,6 @@ public final class BrokerCredentials {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("the agent NKey seed is not valid", e);
         }
-    }
-
-    /** The env files' names, for messages. */
-    public static List<String> envFiles() {
-        return List.of("agent.env", "backend.env", "admin.env");
     }
 
     private static String bcrypt(String password) {

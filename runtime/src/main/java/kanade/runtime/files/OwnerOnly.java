@@ -66,9 +66,9 @@ public final class OwnerOnly {
     public static void write(Path file, byte[] bytes, boolean durable) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.deleteIfExists(tmp);
-            try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), fileAttributes(tmp))) {
+            // the mode applies when the file is created; a temp file left by a crash was created 0600 too
+            try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING), fileAttributes(tmp))) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
