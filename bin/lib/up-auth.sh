@@ -45,6 +45,8 @@ up_dev_env() { # NATS_PORT HTTP_PORT SECRETS_DIR: a named API token of the first
       sed -n 's/^\(KANADE_NATS_USER\|KANADE_NATS_PASSWORD\)=/export \1=/p' "$secrets/admin.env"
       sed -n 's/^KANADE_NATS_NKEY_SEED=/export KANADE_NATS_NKEY_SEED=/p' "$secrets/agent.env"
     } > "$UP_DATA/dev.env"
+    # for curl -K: the token stays out of curl's command line (ps shows argv to every local user)
+    printf 'header = "Authorization: Bearer %s"\n' "$token" > "$UP_DATA/curl.conf"
   )
 }
 
@@ -68,7 +70,7 @@ Kanade is up ($((SECONDS - $4))s). Everything listens on 127.0.0.1 only; auth is
 Try:
   source $UP_DATA/dev.env
   bin/kanade run $3 -- echo hello from kanade
-  curl -s -H "Authorization: Bearer \$KANADE_AUTH_TOKEN" http://127.0.0.1:$2/api/agents
+  curl -s -K $UP_DATA/curl.conf http://127.0.0.1:$2/api/agents   (curl.conf holds the token, 0600)
 
 Press Ctrl-C to stop all three.
 INFO
